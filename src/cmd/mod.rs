@@ -1,0 +1,12 @@
+//! One file per subcommand, with its arguments, help text and examples next to its code.
+
+pub mod criteria;
+
+use crate::cli::{Cli, Command};
+
+/// Runs a parsed command line; returns the exit code of a run that did not fail.
+pub fn run(cli: Cli) -> anyhow::Result<u8> {
+    match cli.command {
+        Command::Criteria(args) => criteria::run(args),
+    }
+}

@@ -1,0 +1,1213 @@
+//! From the file as written to a validated [`Criteria`], collecting every problem with its
+//! line, column and the node it concerns.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use rust_decimal::Decimal;
+
+use super::bounds::{CoverFlaw, check_cover};
+use super::file::*;
+use super::*;
+use crate::error::Problem;
+use crate::text::normalize_key;
+
+/// Byte offset → (line, column), both 1-based, columns in characters.
+struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { text, starts }
+    }
+
+    fn locate(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(1, |s| s.chars().count() + 1);
+        (line, column)
+    }
+}
+
+struct Checker<'a> {
+    file: &'a str,
+    lines: LineIndex<'a>,
+    problems: Vec<Problem>,
+    sources: BTreeSet<String>,
+}
+
+impl Checker<'_> {
+    fn at(&mut self, span: Range<usize>, subject: Option<String>, message: String) {
+        let (line, column) = self.lines.locate(span.start);
+        let mut p = Problem::new(self.file, line, column, message);
+        p.subject = subject;
+        self.problems.push(p);
+    }
+
+    fn line(&self, span: &Range<usize>) -> usize {
+        self.lines.locate(span.start).0
+    }
+
+    fn provenance(&mut self, p: &S<String>, subject: &str) -> String {
+        if !self.sources.contains(p.get_ref()) {
+            let known = self.sources.iter().cloned().collect::<Vec<_>>().join(", ");
+            self.at(
+                p.span(),
+                Some(subject.to_string()),
+                format!(
+                    "provenance {:?} is not a key of [sources] (known: {known})",
+                    p.get_ref()
+                ),
+            );
+        }
+        p.get_ref().clone()
+    }
+
+    fn not_negative(&mut self, value: Decimal, span: Range<usize>, subject: &str, what: &str) {
+        if value < Decimal::ZERO {
+            self.at(
+                span,
+                Some(subject.to_string()),
+                format!("{what} {value} is negative"),
+            );
+        }
+    }
+}
+
+pub fn build(file: &str, text: &str) -> Result<Criteria, Vec<Problem>> {
+    let lines = LineIndex::new(text);
+    let raw: RawCriteria = match toml::from_str(text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let (line, column) = e.span().map_or((0, 0), |s| lines.locate(s.start));
+            let message = e.message().trim().to_string();
+            return Err(vec![Problem::new(file, line, column, message)]);
+        }
+    };
+    let sources = raw.sources.keys().cloned().collect();
+    let mut c = Checker {
+        file,
+        lines,
+        problems: Vec::new(),
+        sources,
+    };
+    let criteria = criteria(&mut c, raw);
+    if c.problems.is_empty() {
+        Ok(criteria)
+    } else {
+        let mut problems = c.problems;
+        problems.sort_by_key(|p| (p.line, p.column));
+        problems.dedup();
+        Err(problems)
+    }
+}
+
+fn criteria(c: &mut Checker, raw: RawCriteria) -> Criteria {
+    if raw.id.get_ref().trim().is_empty() {
+        c.at(raw.id.span(), None, "id is empty".into());
+    }
+    let sources = raw
+        .sources
+        .into_iter()
+        .map(|(k, v)| {
+            let v = v.into_inner();
+            (
+                k,
+                SourceInfo {
+                    title: v.title,
+                    confirmed: v.confirmed,
+                },
+            )
+        })
+        .collect();
+    let publish = publish(c, raw.publish);
+    let survey_scale = survey_scale(c, raw.survey);
+    let sipas = sipas(c, raw.sipas);
+    let mut columns: BTreeMap<String, String> = BTreeMap::new();
+    for item in sipas.items() {
+        columns.insert(item.id.clone(), "a satisfaction item".into());
+    }
+    let groups_span = raw.groups.span();
+    let mut groups = Vec::new();
+    let mut raw_groups = raw.groups.into_inner().0;
+    // In the order the file first names them (the TOML reader does not keep table order).
+    raw_groups.sort_by_key(|(_, g)| g.span().start);
+    for (id, g) in raw_groups {
+        groups.push(group(c, id, g, &mut columns));
+    }
+    if groups.is_empty() {
+        c.at(groups_span, None, "no unit group is defined".into());
+    }
+    let (deduction_cap, deductions) = deductions(c, raw.deductions);
+    let bands = index_bands(c, raw.bands);
+    Criteria {
+        id: raw.id.into_inner(),
+        year: raw.year.into_inner(),
+        province: raw.province,
+        decision: raw.decision,
+        publish,
+        sources,
+        groups,
+        survey_scale,
+        sipas,
+        deduction_cap,
+        deductions,
+        bands,
+    }
+}
+
+fn publish(c: &mut Checker, raw: S<RawPublish>) -> Publish {
+    let raw = raw.into_inner();
+    let decimals = *raw.decimals.get_ref();
+    if !(0..=6).contains(&decimals) {
+        c.at(
+            raw.decimals.span(),
+            None,
+            format!("publish.decimals {decimals} must be between 0 and 6"),
+        );
+    }
+    let ranking = match raw.ranking.get_ref().as_str() {
+        "exact" => Ranking::Exact,
+        "published" => Ranking::Published,
+        other => {
+            c.at(
+                raw.ranking.span(),
+                None,
+                format!("publish.ranking {other:?} must be \"exact\" or \"published\""),
+            );
+            Ranking::Exact
+        }
+    };
+    Publish {
+        decimals: decimals.clamp(0, 6) as u32,
+        ranking,
+        provenance: c.provenance(&raw.provenance, "publish"),
+    }
+}
+
+fn survey_scale(c: &mut Checker, raw: S<RawSurvey>) -> Vec<ScaleOption> {
+    let span = raw.span();
+    let raw = raw.into_inner();
+    c.provenance(&raw.provenance, "survey");
+    let mut seen = BTreeSet::new();
+    let mut scale = Vec::new();
+    for o in raw.scale {
+        let span = o.span();
+        let o = o.into_inner();
+        let option = normalize_key(&o.option);
+        let subject = format!("survey option {option:?}");
+        if option.is_empty() || option.eq_ignore_ascii_case("X") {
+            c.at(
+                span.clone(),
+                Some(subject.clone()),
+                "an option code must not be empty or X (X means no answer)".into(),
+            );
+        }
+        if !seen.insert(option.clone()) {
+            c.at(
+                span.clone(),
+                Some(subject.clone()),
+                "duplicate option".into(),
+            );
+        }
+        if o.weight.0 < Decimal::ZERO || o.weight.0 > Decimal::ONE_HUNDRED {
+            c.at(
+                span,
+                Some(subject),
+                format!("weight {} must be between 0 and 100 (%)", o.weight.0),
+            );
+        }
+        scale.push(ScaleOption {
+            option,
+            weight: o.weight.0,
+            label: o.label,
+        });
+    }
+    if scale.is_empty() {
+        c.at(span, None, "the survey scale has no option".into());
+    } else if scale.iter().all(|o| o.weight.is_zero()) {
+        c.at(span, None, "every survey scale weight is zero".into());
+    }
+    scale
+}
+
+fn sipas(c: &mut Checker, raw: S<RawSipas>) -> Sipas {
+    let span = raw.span();
+    let raw = raw.into_inner();
+    let provenance = c.provenance(&raw.provenance, "sipas");
+    let mut levels = BTreeSet::new();
+    let mut scale = Vec::new();
+    for l in raw.scale {
+        let lspan = l.span();
+        let l = l.into_inner();
+        if !(0..=100).contains(&l.level) {
+            c.at(
+                lspan.clone(),
+                None,
+                format!("sipas level {} must be between 0 and 100", l.level),
+            );
+        }
+        if !levels.insert(l.level) {
+            c.at(
+                lspan,
+                None,
+                format!("sipas level {} is listed twice", l.level),
+            );
+        }
+        scale.push(SipasLevel {
+            level: l.level.clamp(0, 100) as u32,
+            label: l.label,
+        });
+    }
+    if scale.is_empty() {
+        c.at(
+            span.clone(),
+            None,
+            "the satisfaction scale has no level".into(),
+        );
+    }
+    let mut satisfied = Vec::new();
+    for &s in raw.satisfied.get_ref() {
+        if !levels.contains(&s) {
+            c.at(
+                raw.satisfied.span(),
+                None,
+                format!("satisfied level {s} is not on the sipas scale"),
+            );
+        }
+        satisfied.push(s.clamp(0, 100) as u32);
+    }
+    if satisfied.is_empty() {
+        c.at(
+            raw.satisfied.span(),
+            None,
+            "no level counts as satisfied".into(),
+        );
+    }
+    let min_valid = *raw.min_valid.get_ref();
+    if min_valid < 0 {
+        c.at(
+            raw.min_valid.span(),
+            None,
+            format!("min_valid {min_valid} is negative"),
+        );
+    }
+    let mut codes = BTreeSet::new();
+    let mut ids = BTreeSet::new();
+    let mut elements = Vec::new();
+    for e in raw.elements {
+        let espan = e.span();
+        let e = e.into_inner();
+        let code = normalize_key(&e.code);
+        let subject = format!("element {code}");
+        if code.is_empty() {
+            c.at(
+                espan.clone(),
+                Some(subject.clone()),
+                "element code is empty".into(),
+            );
+        }
+        if !codes.insert(code.clone()) {
+            c.at(
+                espan.clone(),
+                Some(subject.clone()),
+                "duplicate element code".into(),
+            );
+        }
+        let provenance = c.provenance(&e.provenance, &subject);
+        if e.items.is_empty() {
+            c.at(
+                espan.clone(),
+                Some(subject.clone()),
+                "the element has no item".into(),
+            );
+        }
+        let mut items = Vec::new();
+        for item in e.items {
+            let ispan = item.span();
+            let item = item.into_inner();
+            let id = normalize_key(&item.id);
+            if let Some(why) = bad_column_name(&id) {
+                c.at(ispan.clone(), Some(format!("item {id:?}")), why);
+            }
+            if !ids.insert(id.clone()) {
+                c.at(
+                    ispan,
+                    Some(format!("item {id}")),
+                    "duplicate item id".into(),
+                );
+            }
+            items.push(Item {
+                id,
+                text: item.text,
+            });
+        }
+        elements.push(Element {
+            code,
+            name: e.name,
+            items,
+            provenance,
+        });
+    }
+    if elements.is_empty() {
+        c.at(
+            span,
+            None,
+            "the satisfaction questionnaire has no element".into(),
+        );
+    }
+    Sipas {
+        satisfied,
+        min_valid: min_valid.max(0) as u64,
+        scale,
+        elements,
+        provenance,
+        note: raw.note,
+    }
+}
+
+/// Why a question or item id cannot be a column of a survey file, if it cannot.
+fn bad_column_name(id: &str) -> Option<String> {
+    if id.is_empty() {
+        Some("the id is empty".into())
+    } else if RESERVED_COLUMNS.contains(&id) {
+        Some(format!("{id:?} is a reserved column name"))
+    } else if id
+        .chars()
+        .any(|ch| ch.is_whitespace() || ch == ',' || ch == ';' || ch == '"')
+    {
+        Some("an id must not contain spaces, commas, semicolons or quotes".into())
+    } else {
+        None
+    }
+}
+
+fn group(
+    c: &mut Checker,
+    id: String,
+    raw: S<RawGroup>,
+    columns: &mut BTreeMap<String, String>,
+) -> Group {
+    let gspan = raw.span();
+    let raw = raw.into_inner();
+    let gsubject = format!("group {id}");
+    let provenance = c.provenance(&raw.provenance, &gsubject);
+    if normalize_key(&id) != id || id.is_empty() || id.contains(',') {
+        c.at(
+            gspan.clone(),
+            Some(gsubject.clone()),
+            "a group id must be a plain word such as so or huyen".into(),
+        );
+    }
+
+    // Nodes: codes first, so that the tree can be known before anything else.
+    let mut nodes: Vec<(Code, S<RawNode>)> = Vec::new();
+    let mut seen: BTreeMap<Code, usize> = BTreeMap::new();
+    for n in raw.nodes {
+        let text = n.get_ref().code.get_ref().trim().to_string();
+        let cspan = n.get_ref().code.span();
+        match Code::parse(&text) {
+            None => c.at(
+                cspan,
+                Some(format!("{gsubject}, node {text:?}")),
+                "malformed code: write dotted numbers such as 3 or 3.2 or 3.2.1".into(),
+            ),
+            Some(code) if code.depth() > 3 => c.at(
+                cspan,
+                Some(format!("{gsubject}, node {code}")),
+                "too deep: at most three levels (field, criterion, sub-criterion)".into(),
+            ),
+            Some(code) => {
+                if let Some(&first) = seen.get(&code) {
+                    c.at(
+                        cspan,
+                        Some(format!("{gsubject}, node {code}")),
+                        format!("duplicate code (first at line {first})"),
+                    );
+                } else {
+                    seen.insert(code.clone(), c.line(&n.span()));
+                    nodes.push((code, n));
+                }
+            }
+        }
+    }
+    nodes.sort_by(|a, b| a.0.cmp(&b.0));
+    let index: BTreeMap<String, usize> = nodes
+        .iter()
+        .enumerate()
+        .map(|(i, (code, _))| (code.to_string(), i))
+        .collect();
+    let mut built: Vec<Node> = Vec::with_capacity(nodes.len());
+    let mut raw_nodes = Vec::with_capacity(nodes.len());
+    for (code, n) in nodes {
+        let line = c.line(&n.span());
+        let parent = code
+            .parent()
+            .and_then(|p| index.get(&p.to_string()).copied());
+        if code.parent().is_some() && parent.is_none() {
+            let p = code.parent().expect("has parent");
+            c.at(
+                n.get_ref().code.span(),
+                Some(format!("{gsubject}, node {code}")),
+                format!("its parent {p} is not defined"),
+            );
+        }
+        let raw = n.into_inner();
+        if raw.name.get_ref().trim().is_empty() {
+            c.at(
+                raw.name.span(),
+                Some(format!("{gsubject}, node {code}")),
+                "the name is empty".into(),
+            );
+        }
+        built.push(Node {
+            code,
+            name: raw.name.get_ref().trim().to_string(),
+            max: raw.max.get_ref().0,
+            source: None,
+            rule: None,
+            provenance: raw.provenance.get_ref().clone(),
+            note: raw.note.clone(),
+            parent,
+            children: Vec::new(),
+            line,
+        });
+        raw_nodes.push(raw);
+    }
+    for i in 0..built.len() {
+        if let Some(p) = built[i].parent {
+            built[p].children.push(i);
+        }
+    }
+    // Per node: maxima, sources, rules.
+    for (i, raw) in raw_nodes.iter().enumerate() {
+        let subject = format!("{gsubject}, node {}", built[i].code);
+        c.provenance(&raw.provenance, &subject);
+        let max = built[i].max;
+        if max <= Decimal::ZERO {
+            c.at(
+                raw.max.span(),
+                Some(subject.clone()),
+                format!("max {max} must be above 0"),
+            );
+        }
+        if built[i].is_leaf() {
+            let (source, rule) = leaf(c, &subject, max, raw);
+            built[i].source = source;
+            built[i].rule = rule;
+        } else {
+            let sum: Decimal = built[i].children.iter().map(|&k| built[k].max).sum();
+            if sum != max {
+                let list = built[i]
+                    .children
+                    .iter()
+                    .map(|&k| format!("{} = {}", built[k].code, built[k].max.normalize()))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                c.at(
+                    raw.max.span(),
+                    Some(subject.clone()),
+                    format!(
+                        "max is {} but its children add up to {} ({list})",
+                        max.normalize(),
+                        sum.normalize()
+                    ),
+                );
+            }
+            for (key, present) in [
+                ("source", raw.source.as_ref().map(|s| s.span())),
+                ("rule", raw.rule.as_ref().map(|s| s.span())),
+            ] {
+                if let Some(span) = present {
+                    c.at(
+                        span,
+                        Some(subject.clone()),
+                        format!(
+                            "{key} is given but the node has sub-criteria: only leaves have a {key}"
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    // The group's total and split.
+    let total = raw.total.get_ref().0;
+    let fields_sum: Decimal = built
+        .iter()
+        .filter(|n| n.parent.is_none())
+        .map(|n| n.max)
+        .sum();
+    if fields_sum != total {
+        c.at(
+            raw.total.span(),
+            Some(gsubject.clone()),
+            format!(
+                "total is {} but the fields add up to {}",
+                total.normalize(),
+                fields_sum.normalize()
+            ),
+        );
+    }
+    let split = raw.split.map(|s| {
+        let sspan = s.span();
+        let s = s.into_inner();
+        for (source, declared) in [
+            (Source::Appraisal, s.appraisal.0),
+            (Source::Survey, s.survey.0),
+            (Source::Sipas, s.sipas.0),
+        ] {
+            let actual: Decimal = built
+                .iter()
+                .filter(|n| n.is_leaf() && n.source == Some(source))
+                .map(|n| n.max)
+                .sum();
+            if actual != declared {
+                c.at(
+                    sspan.clone(),
+                    Some(gsubject.clone()),
+                    format!(
+                        "split says {} points by {} but the {} leaves add up to {}",
+                        declared.normalize(),
+                        source.as_str(),
+                        source.as_str(),
+                        actual.normalize()
+                    ),
+                );
+            }
+        }
+        Split {
+            appraisal: s.appraisal.0,
+            survey: s.survey.0,
+            sipas: s.sipas.0,
+        }
+    });
+    let survey = group_survey(c, &gsubject, gspan, raw.survey, &built, &index, columns);
+    Group {
+        id,
+        name: raw.name,
+        total,
+        split,
+        provenance,
+        note: raw.note,
+        nodes: built,
+        survey,
+        index,
+    }
+}
+
+/// The source and rule of a leaf.
+fn leaf(
+    c: &mut Checker,
+    subject: &str,
+    max: Decimal,
+    raw: &RawNode,
+) -> (Option<Source>, Option<Rule>) {
+    let Some(source_text) = &raw.source else {
+        c.at(
+            raw.code.span(),
+            Some(subject.into()),
+            "a leaf needs source = \"appraisal\", \"survey\" or \"sipas\"".into(),
+        );
+        return (None, None);
+    };
+    let source = match source_text.get_ref().as_str() {
+        "appraisal" => Source::Appraisal,
+        "survey" => Source::Survey,
+        "sipas" => Source::Sipas,
+        other => {
+            c.at(
+                source_text.span(),
+                Some(subject.into()),
+                format!("unknown source {other:?}: write appraisal, survey or sipas"),
+            );
+            return (None, None);
+        }
+    };
+    let extras = [
+        ("allowed", raw.allowed.as_ref().map(|s| s.span())),
+        ("levels", raw.levels.as_ref().map(|s| s.span())),
+        ("on", raw.on.as_ref().map(|s| s.span())),
+        ("bands", raw.bands.as_ref().map(|s| s.span())),
+    ];
+    if source != Source::Appraisal {
+        if let Some(rule) = &raw.rule {
+            c.at(
+                rule.span(),
+                Some(subject.into()),
+                format!(
+                    "a {} leaf takes no rule: only appraisal leaves are scored by a rule",
+                    source.as_str()
+                ),
+            );
+        }
+        for (key, span) in extras {
+            if let Some(span) = span {
+                c.at(
+                    span,
+                    Some(subject.into()),
+                    format!(
+                        "{key} belongs to a rule; a {} leaf has none",
+                        source.as_str()
+                    ),
+                );
+            }
+        }
+        return (Some(source), None);
+    }
+    let Some(kind) = &raw.rule else {
+        c.at(
+            raw.code.span(),
+            Some(subject.into()),
+            "an appraisal leaf needs a rule: free, levels, bands or proportional".into(),
+        );
+        return (Some(source), None);
+    };
+    let wanted: &[&str] = match kind.get_ref().as_str() {
+        "free" => &["allowed"],
+        "levels" => &["levels"],
+        "bands" => &["on", "bands"],
+        "proportional" => &[],
+        other => {
+            c.at(
+                kind.span(),
+                Some(subject.into()),
+                format!("unknown rule {other:?}: write free, levels, bands or proportional"),
+            );
+            return (Some(source), None);
+        }
+    };
+    for (key, span) in extras {
+        if let Some(span) = span
+            && !wanted.contains(&key)
+        {
+            c.at(
+                span,
+                Some(subject.into()),
+                format!("{key} does not belong to a {} rule", kind.get_ref()),
+            );
+        }
+    }
+    let check_points = |c: &mut Checker, points: Decimal, span: Range<usize>, what: String| {
+        if points < Decimal::ZERO {
+            c.at(
+                span,
+                Some(subject.into()),
+                format!("{what} gives {points} points, below 0"),
+            );
+        } else if points > max {
+            c.at(
+                span,
+                Some(subject.into()),
+                format!(
+                    "{what} gives {} points, more than the leaf's max {}",
+                    points.normalize(),
+                    max.normalize()
+                ),
+            );
+        }
+    };
+    let rule = match kind.get_ref().as_str() {
+        "free" => {
+            let allowed = raw.allowed.as_ref().map(|list| {
+                let mut values = Vec::new();
+                for v in list.get_ref() {
+                    check_points(
+                        c,
+                        v.get_ref().0,
+                        v.span(),
+                        format!("allowed value {}", v.get_ref().0),
+                    );
+                    if values.contains(&v.get_ref().0) {
+                        c.at(
+                            v.span(),
+                            Some(subject.into()),
+                            format!("allowed value {} is listed twice", v.get_ref().0),
+                        );
+                    }
+                    values.push(v.get_ref().0);
+                }
+                if values.is_empty() {
+                    c.at(list.span(), Some(subject.into()), "allowed is empty".into());
+                }
+                values
+            });
+            Rule::Free { allowed }
+        }
+        "levels" => {
+            let mut levels = Vec::new();
+            let mut names = BTreeSet::new();
+            match &raw.levels {
+                None => c.at(
+                    kind.span(),
+                    Some(subject.into()),
+                    "a levels rule needs levels = [{ name, points }, …]".into(),
+                ),
+                Some(list) => {
+                    if list.get_ref().is_empty() {
+                        c.at(list.span(), Some(subject.into()), "levels is empty".into());
+                    }
+                    for l in list.get_ref() {
+                        let name = l.get_ref().name.trim().to_string();
+                        if name.is_empty() {
+                            c.at(
+                                l.span(),
+                                Some(subject.into()),
+                                "a level has an empty name".into(),
+                            );
+                        }
+                        if !names.insert(crate::text::fold(&name)) {
+                            c.at(
+                                l.span(),
+                                Some(subject.into()),
+                                format!("level {name:?} is named twice"),
+                            );
+                        }
+                        check_points(c, l.get_ref().points.0, l.span(), format!("level {name:?}"));
+                        levels.push(Level {
+                            name,
+                            points: l.get_ref().points.0,
+                        });
+                    }
+                }
+            }
+            Rule::Levels { levels }
+        }
+        "bands" => {
+            let on = match raw.on.as_ref().map(|o| (o.get_ref().as_str(), o.span())) {
+                Some(("percent", _)) => Measure::Percent,
+                Some(("count", _)) => Measure::Count,
+                Some((other, span)) => {
+                    c.at(
+                        span,
+                        Some(subject.into()),
+                        format!("on = {other:?}: write \"percent\" or \"count\""),
+                    );
+                    Measure::Percent
+                }
+                None => {
+                    c.at(
+                        kind.span(),
+                        Some(subject.into()),
+                        "a bands rule needs on = \"percent\" or \"count\"".into(),
+                    );
+                    Measure::Percent
+                }
+            };
+            let mut bands = Vec::new();
+            match &raw.bands {
+                None => c.at(
+                    kind.span(),
+                    Some(subject.into()),
+                    "a bands rule needs bands = [{ from, below, points }, …]".into(),
+                ),
+                Some(list) => {
+                    let mut spans = Vec::new();
+                    for b in list.get_ref() {
+                        let what = "band";
+                        let interval = interval(c, subject, b);
+                        if b.get_ref().name.is_some()
+                            || b.get_ref().label.is_some()
+                            || b.get_ref().provenance.is_some()
+                        {
+                            c.at(
+                                b.span(),
+                                Some(subject.into()),
+                                "a rule's band takes bounds and points only".into(),
+                            );
+                        }
+                        let points = match b.get_ref().points {
+                            Some(p) => p.0,
+                            None => {
+                                c.at(
+                                    b.span(),
+                                    Some(subject.into()),
+                                    "the band has no points".into(),
+                                );
+                                Decimal::ZERO
+                            }
+                        };
+                        check_points(
+                            c,
+                            points,
+                            b.span(),
+                            format!(
+                                "{what} {}",
+                                interval.describe(if on == Measure::Percent { "%" } else { "" })
+                            ),
+                        );
+                        spans.push(b.span());
+                        bands.push(RuleBand { interval, points });
+                    }
+                    let intervals: Vec<Interval> = bands.iter().map(|b| b.interval).collect();
+                    let end = (on == Measure::Percent).then_some(Decimal::ONE_HUNDRED);
+                    cover(
+                        c,
+                        subject,
+                        &intervals,
+                        end,
+                        on == Measure::Count,
+                        &spans,
+                        list.span(),
+                    );
+                }
+            }
+            Rule::Bands { on, bands }
+        }
+        _ => Rule::Proportional,
+    };
+    (Some(source), Some(rule))
+}
+
+/// The interval of a band, from its bound keys.
+fn interval(c: &mut Checker, subject: &str, b: &S<RawBand>) -> Interval {
+    let raw = b.get_ref();
+    let bound = |v: Option<Dec>, inclusive| {
+        v.map(|d| Bound {
+            value: d.0,
+            inclusive,
+        })
+    };
+    let mut lowers = [bound(raw.from, true), bound(raw.above, false)]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>();
+    let mut uppers = [bound(raw.to, true), bound(raw.below, false)]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>();
+    if let Some(at) = raw.at {
+        lowers.push(Bound {
+            value: at.0,
+            inclusive: true,
+        });
+        uppers.push(Bound {
+            value: at.0,
+            inclusive: true,
+        });
+    }
+    if lowers.len() > 1 || uppers.len() > 1 {
+        c.at(
+            b.span(),
+            Some(subject.into()),
+            "a band takes one lower bound (from or above) and one upper bound (to or below); at stands for both".into(),
+        );
+    }
+    for bd in lowers.iter().chain(&uppers) {
+        if bd.value < Decimal::ZERO {
+            c.at(
+                b.span(),
+                Some(subject.into()),
+                format!("bound {} is negative", bd.value),
+            );
+        }
+    }
+    Interval {
+        lower: lowers.first().copied(),
+        upper: uppers.first().copied(),
+    }
+}
+
+/// Bands covering `[0, end]` once, in order.
+fn cover(
+    c: &mut Checker,
+    subject: &str,
+    intervals: &[Interval],
+    end: Option<Decimal>,
+    whole: bool,
+    spans: &[Range<usize>],
+    list: Range<usize>,
+) {
+    if intervals.is_empty() {
+        c.at(list, Some(subject.into()), "no band is given".into());
+        return;
+    }
+    for flaw in check_cover(intervals, Decimal::ZERO, end, whole) {
+        match flaw {
+            CoverFlaw::Reversed(i) => c.at(
+                spans[i].clone(),
+                Some(subject.into()),
+                "band thresholds out of order: its lower bound lies above its upper bound".into(),
+            ),
+            CoverFlaw::OutOfOrder(i) => c.at(
+                spans[i].clone(),
+                Some(subject.into()),
+                "band thresholds out of order: list the bands all ascending or all descending"
+                    .into(),
+            ),
+            CoverFlaw::Overlap(i, j) => {
+                let (first, second) = if spans[i].start <= spans[j].start {
+                    (i, j)
+                } else {
+                    (j, i)
+                };
+                let line = c.line(&spans[second]);
+                c.at(
+                    spans[first].clone(),
+                    Some(subject.into()),
+                    format!("bands overlap: this band and the one at line {line} share values"),
+                );
+            }
+            CoverFlaw::Gap(text) => c.at(
+                list.clone(),
+                Some(subject.into()),
+                format!("bands leave a gap: {text}"),
+            ),
+        }
+    }
+}
+
+fn group_survey(
+    c: &mut Checker,
+    gsubject: &str,
+    gspan: Range<usize>,
+    raw: Option<S<RawGroupSurvey>>,
+    nodes: &[Node],
+    index: &BTreeMap<String, usize>,
+    columns: &mut BTreeMap<String, String>,
+) -> GroupSurvey {
+    let survey_leaves: Vec<&Node> = nodes
+        .iter()
+        .filter(|n| n.is_leaf() && n.source == Some(Source::Survey))
+        .collect();
+    let Some(raw) = raw else {
+        if let Some(leaf) = survey_leaves.first() {
+            c.at(
+                gspan,
+                Some(format!("{gsubject}, node {}", leaf.code)),
+                format!(
+                    "survey leaf but [groups.{}.survey] is missing",
+                    gsubject.trim_start_matches("group ")
+                ),
+            );
+        }
+        return GroupSurvey {
+            respondent_groups: Vec::new(),
+            questions: Vec::new(),
+            provenance: String::new(),
+        };
+    };
+    let sspan = raw.span();
+    let raw = raw.into_inner();
+    let provenance = c.provenance(&raw.provenance, &format!("{gsubject} survey"));
+    let mut rgs = Vec::new();
+    let mut ids = BTreeSet::new();
+    for r in raw.respondent_groups {
+        let rspan = r.span();
+        let r = r.into_inner();
+        let id = normalize_key(&r.id);
+        let subject = format!("{gsubject}, respondent group {id}");
+        if id.is_empty() {
+            c.at(
+                rspan.clone(),
+                Some(subject.clone()),
+                "the id is empty".into(),
+            );
+        }
+        if !ids.insert(id.clone()) {
+            c.at(
+                rspan.clone(),
+                Some(subject.clone()),
+                "duplicate respondent group".into(),
+            );
+        }
+        c.not_negative(r.weight.0, rspan, &subject, "weight");
+        rgs.push(RespondentGroup {
+            id,
+            name: r.name,
+            weight: r.weight.0,
+        });
+    }
+    if !survey_leaves.is_empty() {
+        if rgs.is_empty() {
+            c.at(
+                sspan.clone(),
+                Some(gsubject.into()),
+                "no respondent group rates this group".into(),
+            );
+        } else if rgs.iter().all(|r| r.weight.is_zero()) {
+            c.at(
+                sspan.clone(),
+                Some(gsubject.into()),
+                "every respondent group weight is zero".into(),
+            );
+        }
+    }
+    let mut questions = Vec::new();
+    let mut asked: BTreeSet<Code> = BTreeSet::new();
+    for q in raw.questions {
+        let qspan = q.span();
+        let q = q.into_inner();
+        let id = normalize_key(&q.id);
+        let subject = format!("{gsubject}, question {id}");
+        if let Some(why) = bad_column_name(&id) {
+            c.at(qspan.clone(), Some(subject.clone()), why);
+        }
+        if let Some(other) = columns.insert(id.clone(), format!("question of {gsubject}")) {
+            c.at(
+                qspan.clone(),
+                Some(subject.clone()),
+                format!("id already used by {other}"),
+            );
+        }
+        let leaf_text = q.leaf.trim();
+        let leaf = match index.get(leaf_text).map(|&i| &nodes[i]) {
+            None => {
+                c.at(
+                    qspan.clone(),
+                    Some(subject.clone()),
+                    format!("its leaf {leaf_text} is not a node of {gsubject}"),
+                );
+                None
+            }
+            Some(n) if !n.is_leaf() || n.source != Some(Source::Survey) => {
+                c.at(
+                    qspan.clone(),
+                    Some(subject.clone()),
+                    format!(
+                        "its leaf {leaf_text} is not a survey leaf ({})",
+                        if n.is_leaf() {
+                            format!("source {}", n.source.map_or("missing", |s| s.as_str()))
+                        } else {
+                            "it has sub-criteria".into()
+                        }
+                    ),
+                );
+                None
+            }
+            Some(n) => Some(n.code.clone()),
+        };
+        if let Some(code) = &leaf {
+            asked.insert(code.clone());
+        }
+        questions.push(Question {
+            id,
+            leaf: leaf.unwrap_or_else(|| Code(vec![0])),
+            text: q.text,
+        });
+    }
+    for leaf in survey_leaves {
+        if !asked.contains(&leaf.code) {
+            c.problems.push(
+                Problem::new(c.file, leaf.line, 1, "survey leaf with no question")
+                    .subject(format!("{gsubject}, node {}", leaf.code))
+                    .hint("add a [[groups.<g>.survey.questions]] with this leaf"),
+            );
+        }
+    }
+    GroupSurvey {
+        respondent_groups: rgs,
+        questions,
+        provenance,
+    }
+}
+
+fn deductions(c: &mut Checker, raw: S<RawDeductions>) -> (Decimal, Vec<DeductionKind>) {
+    let raw = raw.into_inner();
+    c.provenance(&raw.provenance, "deductions");
+    let cap = raw.cap.get_ref().0;
+    c.not_negative(cap, raw.cap.span(), "deductions", "cap");
+    let mut codes = BTreeSet::new();
+    let mut kinds = Vec::new();
+    for k in raw.kinds {
+        let kspan = k.span();
+        let k = k.into_inner();
+        let code = normalize_key(&k.code);
+        let subject = format!("deduction {code}");
+        if code.is_empty() {
+            c.at(
+                kspan.clone(),
+                Some(subject.clone()),
+                "the code is empty".into(),
+            );
+        }
+        if !codes.insert(code.clone()) {
+            c.at(
+                kspan,
+                Some(subject.clone()),
+                "duplicate deduction code".into(),
+            );
+        }
+        c.not_negative(k.points.get_ref().0, k.points.span(), &subject, "points");
+        c.not_negative(k.cap.get_ref().0, k.cap.span(), &subject, "cap");
+        let provenance = c.provenance(&k.provenance, &subject);
+        kinds.push(DeductionKind {
+            code,
+            name: k.name,
+            points: k.points.get_ref().0,
+            cap: k.cap.get_ref().0,
+            provenance,
+            note: k.note,
+        });
+    }
+    (cap, kinds)
+}
+
+fn index_bands(c: &mut Checker, raw: Vec<S<RawBand>>) -> Vec<Band> {
+    let mut bands = Vec::new();
+    let mut spans = Vec::new();
+    let mut names = BTreeSet::new();
+    for b in &raw {
+        let name = b.get_ref().name.clone().unwrap_or_default();
+        let subject = format!("band {name}");
+        if name.trim().is_empty() {
+            c.at(
+                b.span(),
+                Some(subject.clone()),
+                "a band needs a name".into(),
+            );
+        }
+        if !names.insert(name.clone()) {
+            c.at(
+                b.span(),
+                Some(subject.clone()),
+                "duplicate band name".into(),
+            );
+        }
+        if b.get_ref().points.is_some() {
+            c.at(
+                b.span(),
+                Some(subject.clone()),
+                "a band of the index takes no points".into(),
+            );
+        }
+        let provenance = match &b.get_ref().provenance {
+            Some(p) => c.provenance(p, &subject),
+            None => {
+                c.at(
+                    b.span(),
+                    Some(subject.clone()),
+                    "provenance is missing".into(),
+                );
+                String::new()
+            }
+        };
+        let interval = interval(c, &subject, b);
+        spans.push(b.span());
+        bands.push(Band {
+            name,
+            label: b.get_ref().label.clone(),
+            interval,
+            provenance,
+        });
+    }
+    let intervals: Vec<Interval> = bands.iter().map(|b| b.interval).collect();
+    let list = raw.first().map_or(0..0, |b| b.span());
+    cover(
+        c,
+        "bands",
+        &intervals,
+        Some(Decimal::ONE_HUNDRED),
+        false,
+        &spans,
+        list,
+    );
+    bands
+}

@@ -1,0 +1,114 @@
+//! Decimal numbers as analysts write them, and as the annexes publish them.
+//!
+//! Points are never floats: they are read as the decimal that was typed (`8.15`, `8,15`,
+//! `85%`), summed exactly, and rounded only when published, half away from zero as Excel's
+//! `ROUND` does (`rust_decimal`'s `round_dp` alone is banker's rounding and is not used).
+
+use rust_decimal::prelude::*;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// Rounds for publication: `decimals` places, half away from zero (2.345 → 2.35, −2.345 → −2.35).
+pub fn publish(value: Decimal, decimals: u32) -> Decimal {
+    let mut rounded =
+        value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+    rounded.rescale(decimals);
+    rounded
+}
+
+/// Parses a number as typed in a CSV cell or a workbook: optional sign, digits, one decimal
+/// separator (`.` or `,`), no thousands separators, no exponent. Surrounding spaces are ignored.
+pub fn parse(text: &str) -> Option<Decimal> {
+    let t = text.trim();
+    if t.is_empty() || t.len() > 40 {
+        return None;
+    }
+    let (sign, digits) = match t.as_bytes()[0] {
+        b'-' => ("-", &t[1..]),
+        b'+' => ("", &t[1..]),
+        _ => ("", t),
+    };
+    let mut seen_sep = false;
+    let mut seen_digit = false;
+    for b in digits.bytes() {
+        match b {
+            b'0'..=b'9' => seen_digit = true,
+            b'.' | b',' if !seen_sep => seen_sep = true,
+            _ => return None,
+        }
+    }
+    if !seen_digit {
+        return None;
+    }
+    let normal = format!("{sign}{}", digits.replace(',', "."));
+    Decimal::from_str(&normal).ok().map(|d| d.normalize())
+}
+
+/// Parses a percentage: a number, optionally followed by `%`.
+pub fn parse_percent(text: &str) -> Option<Decimal> {
+    let t = text.trim();
+    parse(t.strip_suffix('%').unwrap_or(t))
+}
+
+/// Exact value as text, without trailing zeros (`8.150` → `8.15`, `100.0` → `100`).
+pub fn exact(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+/// Published value as text: `decimals` places, half away from zero.
+pub fn fixed(value: Decimal, decimals: u32) -> String {
+    publish(value, decimals).to_string()
+}
+
+/// The decimal a float stands for in a TOML or workbook cell: the shortest text that reads
+/// back as the same float (`0.1` → 0.1, never 0.1000000000000000055…).
+pub fn from_float(value: f64) -> Option<Decimal> {
+    if !value.is_finite() {
+        return None;
+    }
+    Decimal::from_str(&format!("{value}"))
+        .ok()
+        .map(|d| d.normalize())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn rounds_half_away_from_zero() {
+        assert_eq!(publish(d("2.345"), 2), d("2.35"));
+        assert_eq!(publish(d("2.355"), 2), d("2.36"));
+        assert_eq!(publish(d("-2.345"), 2), d("-2.35"));
+        assert_eq!(publish(d("2.3449999"), 2), d("2.34"));
+        assert_eq!(fixed(d("7"), 2), "7.00");
+        // banker's rounding would give 2.34 here
+        assert_ne!(d("2.345").round_dp(2), publish(d("2.345"), 2));
+    }
+
+    #[test]
+    fn parses_as_typed() {
+        assert_eq!(parse("8.15"), Some(d("8.15")));
+        assert_eq!(parse(" 8,15 "), Some(d("8.15")));
+        assert_eq!(parse("-0,5"), Some(d("-0.5")));
+        assert_eq!(parse("+3"), Some(d("3")));
+        assert_eq!(parse("1.000,5"), None);
+        assert_eq!(parse("1e3"), None);
+        assert_eq!(parse(""), None);
+        assert_eq!(parse("."), None);
+        assert_eq!(parse("abc"), None);
+        assert_eq!(parse_percent("85%"), Some(d("85")));
+        assert_eq!(parse_percent("85,5 %"), Some(d("85.5")));
+    }
+
+    #[test]
+    fn floats_read_as_typed() {
+        assert_eq!(from_float(0.1), Some(d("0.1")));
+        assert_eq!(from_float(8.15), Some(d("8.15")));
+        assert_eq!(from_float(13.5), Some(d("13.5")));
+        assert_eq!(from_float(f64::NAN), None);
+    }
+}

@@ -1,0 +1,305 @@
+//! `par-survey.csv`: the officials' sociological survey. `respondent,respondent_group,unit,`
+//! then one column per question of either group; one row per respondent and rated unit.
+//! Read as a stream into counts per unit, respondent group, question and answer option.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use csv::ByteRecord;
+
+use super::table::Sheet;
+use super::{Columns, Problems, Unit, UnitIndex};
+use crate::criteria::Criteria;
+use crate::error::Problem;
+use crate::text::normalize_key;
+
+/// Answer byte for "no answer" (empty or `X`); option `k` of the scale is stored as `k + 1`.
+pub const NO_ANSWER: u8 = 0;
+
+#[derive(Debug, Clone)]
+pub struct ParSurvey {
+    /// Per unit: answer counts, flattened as `[respondent group][question][option]` over the
+    /// respondent groups and questions of the unit's group.
+    counts: Vec<Vec<u32>>,
+    /// Per unit and respondent group: rows (respondents).
+    pub respondents: Vec<Vec<u32>>,
+    /// Per unit and respondent group: each respondent's answers, one byte per question of the
+    /// group, when kept for resampling.
+    pub answers: Option<Vec<Vec<Vec<u8>>>>,
+    options: usize,
+    questions: Vec<usize>,
+}
+
+impl ParSurvey {
+    pub fn empty(criteria: &Criteria, units: &[Unit], keep_answers: bool) -> ParSurvey {
+        let options = criteria.survey_scale.len();
+        let shape = |u: &Unit| {
+            let s = &criteria.groups[u.group].survey;
+            (s.respondent_groups.len(), s.questions.len())
+        };
+        ParSurvey {
+            counts: units
+                .iter()
+                .map(|u| vec![0; shape(u).0 * shape(u).1 * options])
+                .collect(),
+            respondents: units.iter().map(|u| vec![0; shape(u).0]).collect(),
+            answers: keep_answers
+                .then(|| units.iter().map(|u| vec![Vec::new(); shape(u).0]).collect()),
+            options,
+            questions: units.iter().map(|u| shape(u).1).collect(),
+        }
+    }
+
+    /// How many respondents of group `rg` gave option `option` to question `q` about `unit`.
+    pub fn count(&self, unit: usize, rg: usize, q: usize, option: usize) -> u32 {
+        self.counts[unit][(rg * self.questions[unit] + q) * self.options + option]
+    }
+
+    fn add(&mut self, unit: usize, rg: usize, q: usize, option: usize) {
+        let nq = self.questions[unit];
+        self.counts[unit][(rg * nq + q) * self.options + option] += 1;
+    }
+}
+
+/// What a column of the file holds.
+#[derive(Clone, Copy)]
+enum Col {
+    Base,
+    Ignored,
+    Question { group: usize, q: usize },
+}
+
+pub fn read(
+    mut sheet: Sheet,
+    criteria: &Criteria,
+    units: &[Unit],
+    index: &UnitIndex,
+    keep_answers: bool,
+    problems: &mut Problems,
+) -> ParSurvey {
+    let mut survey = ParSurvey::empty(criteria, units, keep_answers);
+    let Some(cols) = Columns::find(
+        &sheet,
+        &["respondent", "respondent_group", "unit"],
+        &[],
+        problems,
+    ) else {
+        return survey;
+    };
+    let (c_resp, c_rg, c_unit) = (
+        cols.at(0).expect("required"),
+        cols.at(1).expect("required"),
+        cols.at(2).expect("required"),
+    );
+    // Map every column to a question.
+    let mut questions: HashMap<String, (usize, usize)> = HashMap::new();
+    for (g, group) in criteria.groups.iter().enumerate() {
+        for (q, question) in group.survey.questions.iter().enumerate() {
+            questions.insert(question.id.to_ascii_lowercase(), (g, q));
+        }
+    }
+    let mut kinds = Vec::with_capacity(sheet.headers.len());
+    let mut seen: HashMap<(usize, usize), usize> = HashMap::new();
+    for (i, h) in sheet.headers.iter().enumerate() {
+        let kind = if [c_resp, c_rg, c_unit].contains(&i) {
+            Col::Base
+        } else if super::is_comment_column(h) {
+            Col::Ignored
+        } else if let Some(&(group, q)) = questions.get(&h.to_ascii_lowercase()) {
+            if let Some(first) = seen.insert((group, q), i) {
+                problems.push(Problem::new(
+                    &sheet.name,
+                    sheet.header_line() as usize,
+                    i + 1,
+                    format!("question {h} has two columns ({} and {})", first + 1, i + 1),
+                ));
+            }
+            Col::Question { group, q }
+        } else {
+            problems.push(
+                Problem::new(&sheet.name, sheet.header_line() as usize, i + 1, format!("unknown question {h:?}"))
+                    .hint("question columns are the ids of `par-index criteria` (e.g. S01, H01); comment columns start with #"),
+            );
+            Col::Ignored
+        };
+        kinds.push(kind);
+    }
+    for (g, group) in criteria.groups.iter().enumerate() {
+        for (q, question) in group.survey.questions.iter().enumerate() {
+            if !seen.contains_key(&(g, q)) {
+                problems.push(
+                    Problem::new(
+                        &sheet.name,
+                        sheet.header_line() as usize,
+                        0,
+                        format!("missing column {}", question.id),
+                    )
+                    .hint(format!(
+                        "question {} of group {} ({})",
+                        question.id, group.id, question.text
+                    )),
+                );
+            }
+        }
+    }
+    let options: Vec<String> = criteria
+        .survey_scale
+        .iter()
+        .map(|o| o.option.to_ascii_lowercase())
+        .collect();
+    let scale_text = criteria
+        .survey_scale
+        .iter()
+        .map(|o| o.option.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut fingerprints: HashMap<u64, u32> = HashMap::new();
+    let mut record = ByteRecord::new();
+    let mut answers: Vec<u8> = Vec::new();
+    loop {
+        let line = match sheet.next(&mut record) {
+            Ok(Some(line)) => line,
+            Ok(None) => break,
+            Err(p) => {
+                problems.push(p);
+                break;
+            }
+        };
+        let at = |col: usize, message: String| {
+            Problem::new(&sheet.name, line as usize, col + 1, message)
+                .column_name(sheet.headers[col].clone())
+        };
+        let base = [c_resp, c_rg, c_unit].map(|c| sheet.cell(&record, line, c));
+        let (respondent, rg_text, unit_text) = match base {
+            [Ok(a), Ok(b), Ok(c)] => (a, b, c),
+            other => {
+                other
+                    .into_iter()
+                    .filter_map(Result::err)
+                    .for_each(|p| problems.push(p));
+                continue;
+            }
+        };
+        let Some(u) = index.get(unit_text) else {
+            problems.push(
+                at(c_unit, format!("unknown unit {unit_text:?}")).hint(
+                    super::self_assessment::near_units(unit_text, units)
+                        .unwrap_or("list the unit in units.csv".into()),
+                ),
+            );
+            continue;
+        };
+        let unit = &units[u];
+        let group = &criteria.groups[unit.group];
+        if respondent.is_empty() {
+            problems.push(
+                at(c_resp, "the respondent id is empty".into())
+                    .subject(format!("unit {}", unit.code)),
+            );
+            continue;
+        }
+        let rg_key = normalize_key(rg_text);
+        let Some(rg) = group
+            .survey
+            .respondent_groups
+            .iter()
+            .position(|r| r.id.eq_ignore_ascii_case(&rg_key))
+        else {
+            problems.push(
+                at(
+                    c_rg,
+                    format!(
+                        "respondent group {rg_text:?} does not rate {} units",
+                        group.id
+                    ),
+                )
+                .subject(format!("unit {}", unit.code))
+                .hint(format!(
+                    "the groups that rate {} units are: {}",
+                    group.id,
+                    group
+                        .survey
+                        .respondent_groups
+                        .iter()
+                        .map(|r| r.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            );
+            continue;
+        };
+        let mut hasher = DefaultHasher::new();
+        normalize_key(respondent).hash(&mut hasher);
+        u.hash(&mut hasher);
+        if let Some(first) = fingerprints.insert(hasher.finish(), line as u32) {
+            problems.push(
+                at(
+                    c_resp,
+                    format!(
+                        "respondent {respondent:?} rates unit {} twice (first at line {first})",
+                        unit.code
+                    ),
+                )
+                .hint("one row per respondent and rated unit"),
+            );
+            continue;
+        }
+        answers.clear();
+        answers.resize(group.survey.questions.len(), NO_ANSWER);
+        let mut bad = false;
+        for (col, kind) in kinds.iter().enumerate() {
+            let Col::Question { group: qg, q } = *kind else {
+                continue;
+            };
+            let text = match sheet.cell(&record, line, col) {
+                Ok(t) => t,
+                Err(p) => {
+                    problems.push(p);
+                    bad = true;
+                    continue;
+                }
+            };
+            if text.is_empty() || text.eq_ignore_ascii_case("x") {
+                continue;
+            }
+            if qg != unit.group {
+                problems.push(
+                    at(
+                        col,
+                        format!(
+                            "an answer to a question about {} units",
+                            criteria.groups[qg].id
+                        ),
+                    )
+                    .subject(format!("unit {} ({})", unit.code, group.id))
+                    .hint("leave the other group's questions empty"),
+                );
+                bad = true;
+                continue;
+            }
+            match options.iter().position(|o| o.eq_ignore_ascii_case(text)) {
+                Some(k) => answers[q] = k as u8 + 1,
+                None => {
+                    problems.push(
+                        at(col, format!("answer {text:?} is off the scale ({scale_text}; empty or X for no answer)"))
+                            .subject(format!("unit {}, question {}", unit.code, group.survey.questions[q].id)),
+                    );
+                    bad = true;
+                }
+            }
+        }
+        if bad {
+            continue;
+        }
+        for (q, &a) in answers.iter().enumerate() {
+            if a != NO_ANSWER {
+                survey.add(u, rg, q, (a - 1) as usize);
+            }
+        }
+        survey.respondents[u][rg] += 1;
+        if let Some(kept) = &mut survey.answers {
+            kept[u][rg].extend_from_slice(&answers);
+        }
+    }
+    survey
+}

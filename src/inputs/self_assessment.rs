@@ -1,0 +1,335 @@
+//! `self-assessment.csv`: `unit,criterion,self,appraised,value,note`, one row per unit and
+//! `appraisal` leaf. Points are checked against the leaf's maximum and its rule here, so that
+//! every such problem is reported with its line before anything is computed.
+
+use std::collections::HashMap;
+
+use csv::ByteRecord;
+use rust_decimal::Decimal;
+
+use super::table::Sheet;
+use super::{Columns, Problems, Unit, UnitIndex, unknown_columns};
+use crate::criteria::{Criteria, Measure, Node, Rule, Source};
+use crate::error::Problem;
+use crate::text::{fold, normalize_key};
+
+/// Points as entered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    Empty,
+    /// `N/A` or `KĐG` (không đánh giá): the leaf does not apply to the unit.
+    NotApplicable,
+    Points(Decimal),
+}
+
+/// A measured value, read for the leaf's rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Value {
+    /// A percentage (for `bands` on percent and `proportional`) or a count.
+    Number(Decimal),
+    /// The index of a named level.
+    Level(usize),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppraisalRow {
+    pub self_points: Entry,
+    pub appraised: Entry,
+    pub value: Option<Value>,
+    pub line: u32,
+}
+
+const COLUMNS: [&str; 6] = ["unit", "criterion", "self", "appraised", "value", "note"];
+
+pub fn read(
+    mut sheet: Sheet,
+    criteria: &Criteria,
+    units: &[Unit],
+    index: &UnitIndex,
+    problems: &mut Problems,
+) -> Vec<Vec<Option<AppraisalRow>>> {
+    let mut rows: Vec<Vec<Option<AppraisalRow>>> = units
+        .iter()
+        .map(|u| vec![None; criteria.groups[u.group].nodes.len()])
+        .collect();
+    let Some(cols) = Columns::find(&sheet, &COLUMNS[..4], &COLUMNS[4..], problems) else {
+        return rows;
+    };
+    unknown_columns(
+        &sheet,
+        &|h| COLUMNS.iter().any(|k| h.eq_ignore_ascii_case(k)),
+        problems,
+        "the columns are unit, criterion, self, appraised, value, note; hint columns start with #",
+    );
+    let mut record = ByteRecord::new();
+    let mut unknown_units: HashMap<String, usize> = HashMap::new();
+    loop {
+        let line = match sheet.next(&mut record) {
+            Ok(Some(line)) => line,
+            Ok(None) => break,
+            Err(p) => {
+                problems.push(p);
+                break;
+            }
+        };
+        let mut cells = [""; 5];
+        let mut ok = true;
+        for (k, cell) in cells.iter_mut().enumerate() {
+            if let Some(c) = cols.at(k) {
+                match sheet.cell(&record, line, c) {
+                    Ok(t) => *cell = t,
+                    Err(p) => {
+                        problems.push(p);
+                        ok = false;
+                    }
+                }
+            }
+        }
+        if !ok {
+            continue;
+        }
+        let [
+            unit_text,
+            criterion_text,
+            self_text,
+            appraised_text,
+            value_text,
+        ] = cells;
+        let at = |k: usize, message: String| {
+            Problem::new(
+                &sheet.name,
+                line as usize,
+                cols.at(k).map_or(0, |c| c + 1),
+                message,
+            )
+            .column_name(COLUMNS[k])
+        };
+        let Some(u) = index.get(unit_text) else {
+            let first = unknown_units
+                .entry(normalize_key(unit_text))
+                .or_insert(line as usize);
+            if *first == line as usize {
+                problems.push(at(0, format!("unknown unit {unit_text:?}")).hint(
+                    near_units(unit_text, units).unwrap_or("list the unit in units.csv".into()),
+                ));
+            }
+            continue;
+        };
+        let unit = &units[u];
+        let group = &criteria.groups[unit.group];
+        let criterion = normalize_key(criterion_text);
+        let subject = format!("unit {}, criterion {criterion}", unit.code);
+        let Some(ni) = group.node_index(&criterion) else {
+            problems.push(
+                at(
+                    1,
+                    format!("unknown criterion {criterion:?} for a {} unit", group.id),
+                )
+                .subject(format!("unit {}", unit.code))
+                .hint("criterion codes are those of `par-index criteria`, e.g. 1.2.1"),
+            );
+            continue;
+        };
+        let node = &group.nodes[ni];
+        if !node.is_leaf() || node.source != Some(Source::Appraisal) {
+            let why = if !node.is_leaf() {
+                "it has sub-criteria: give one row per sub-criterion".to_string()
+            } else {
+                format!(
+                    "it is scored by {}, not by appraisal",
+                    node.source.map_or("?", |s| s.label())
+                )
+            };
+            problems.push(
+                at(
+                    1,
+                    format!("criterion {criterion} takes no self-assessment row: {why}"),
+                )
+                .subject(subject),
+            );
+            continue;
+        }
+        if let Some(first) = &rows[u][ni] {
+            problems.push(
+                at(1, format!("duplicate row (first at line {})", first.line))
+                    .subject(subject)
+                    .hint("one row per unit and criterion"),
+            );
+            continue;
+        }
+        let mut bad = false;
+        let mut entry = |k: usize, text: &str, problems: &mut Problems| match parse_entry(text) {
+            None => {
+                problems.push(
+                    at(k, format!("{text:?} is not points"))
+                        .subject(subject.clone())
+                        .hint("write points such as 1.5 or 1,5; N/A or KĐG when the criterion does not apply; or leave empty"),
+                );
+                bad = true;
+                Entry::Empty
+            }
+            Some(Entry::Points(p)) => {
+                if let Some(message) = points_problem(node, p) {
+                    problems.push(at(k, message).subject(subject.clone()));
+                    bad = true;
+                }
+                Entry::Points(p)
+            }
+            Some(e) => e,
+        };
+        let self_points = entry(2, self_text, problems);
+        let appraised = entry(3, appraised_text, problems);
+        let value = if value_text.is_empty() {
+            None
+        } else {
+            match parse_value(node, value_text) {
+                Ok(v) => Some(v),
+                Err(message) => {
+                    problems.push(at(4, message).subject(subject.clone()));
+                    bad = true;
+                    None
+                }
+            }
+        };
+        if bad {
+            continue;
+        }
+        rows[u][ni] = Some(AppraisalRow {
+            self_points,
+            appraised,
+            value,
+            line: line as u32,
+        });
+    }
+    rows
+}
+
+/// Points, N/A, or empty; `None` when the text is none of these.
+pub fn parse_entry(text: &str) -> Option<Entry> {
+    if text.is_empty() {
+        return Some(Entry::Empty);
+    }
+    let folded = fold(text);
+    if ["n/a", "na", "kđg", "kdg", "không đánh giá"].contains(&folded.as_str()) {
+        return Some(Entry::NotApplicable);
+    }
+    crate::decimal::parse(text).map(Entry::Points)
+}
+
+/// Why entered points do not fit the leaf, if they do not.
+pub fn points_problem(node: &Node, p: Decimal) -> Option<String> {
+    if p < Decimal::ZERO || p > node.max {
+        return Some(format!(
+            "{} points is outside [0, {}]",
+            p.normalize(),
+            node.max.normalize()
+        ));
+    }
+    let allowed: Option<Vec<Decimal>> = match &node.rule {
+        Some(Rule::Free { allowed: Some(a) }) => Some(a.clone()),
+        Some(Rule::Levels { levels }) => Some(levels.iter().map(|l| l.points).collect()),
+        Some(Rule::Bands { bands, .. }) => Some(bands.iter().map(|b| b.points).collect()),
+        _ => None,
+    };
+    match allowed {
+        Some(a) if !a.contains(&p) => {
+            let mut a: Vec<String> = a.iter().map(|d| d.normalize().to_string()).collect();
+            a.dedup();
+            Some(format!(
+                "{} points is not a value the rule gives (allowed: {}; rule: {})",
+                p.normalize(),
+                a.join(", "),
+                node.rule
+                    .as_ref()
+                    .map(|r| r.describe(node.max))
+                    .unwrap_or_default()
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// The measured value of a row, read for the leaf's rule.
+pub fn parse_value(node: &Node, text: &str) -> Result<Value, String> {
+    let rule = node.rule.as_ref().expect("appraisal leaves have a rule");
+    match rule {
+        Rule::Free { .. } => Err(format!(
+            "criterion {} is scored by free points: enter them in self or appraised, not a value",
+            node.code
+        )),
+        Rule::Levels { levels } => {
+            let f = fold(text);
+            levels
+                .iter()
+                .position(|l| fold(&l.name) == f)
+                .map(Value::Level)
+                .ok_or_else(|| {
+                    format!(
+                        "{text:?} is not a level of this criterion (levels: {})",
+                        levels
+                            .iter()
+                            .map(|l| l.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    )
+                })
+        }
+        Rule::Bands {
+            on: Measure::Count, ..
+        } => super::parse_count(text)
+            .map(|n| Value::Number(Decimal::from(n)))
+            .ok_or_else(|| format!("{text:?} is not a count (a whole number of times, 0 or more)")),
+        Rule::Bands {
+            on: Measure::Percent,
+            ..
+        }
+        | Rule::Proportional => {
+            let pct = parse_rate(text).ok_or_else(|| {
+                format!(
+                    "{text:?} is not a percentage (write 85, 85%, 85,5 or a ratio such as 17/20)"
+                )
+            })?;
+            if pct < Decimal::ZERO {
+                return Err(format!("{text:?}: a percentage cannot be negative"));
+            }
+            if pct > Decimal::ONE_HUNDRED && matches!(rule, Rule::Bands { .. }) {
+                return Err(format!("{text:?}: a percentage above 100"));
+            }
+            Ok(Value::Number(pct))
+        }
+    }
+}
+
+/// A percentage written as `85`, `85%`, `85,5` or a ratio `17/20` (= 85).
+fn parse_rate(text: &str) -> Option<Decimal> {
+    if let Some((a, b)) = text.split_once('/') {
+        let a = crate::decimal::parse(a)?;
+        let b = crate::decimal::parse(b)?;
+        if b <= Decimal::ZERO || a < Decimal::ZERO {
+            return None;
+        }
+        return a.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(b);
+    }
+    crate::decimal::parse_percent(text)
+}
+
+/// "did you mean …" for an unknown unit code.
+pub(crate) fn near_units(code: &str, units: &[Unit]) -> Option<String> {
+    let code = normalize_key(code).to_lowercase();
+    let mut near: Vec<(f64, &Unit)> = units
+        .iter()
+        .map(|u| (strsim::jaro_winkler(&code, &u.code.to_lowercase()), u))
+        .filter(|(s, _)| *s > 0.8)
+        .collect();
+    near.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.code.cmp(&b.1.code)));
+    (!near.is_empty()).then(|| {
+        format!(
+            "did you mean {}? Otherwise list the unit in units.csv",
+            near.iter()
+                .take(3)
+                .map(|(_, u)| u.code.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    })
+}

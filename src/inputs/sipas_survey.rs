@@ -1,0 +1,225 @@
+//! `sipas-survey.csv`: the satisfaction survey. `respondent,unit,` then one column per item of
+//! the questionnaire; one row per questionnaire. Read as a stream into counts per unit, item
+//! and level of the scale.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use csv::ByteRecord;
+
+use super::table::Sheet;
+use super::{Columns, Problems, UnitIndex};
+use crate::criteria::Criteria;
+use crate::error::Problem;
+use crate::text::normalize_key;
+
+/// Answer byte for "no answer"; level `k` of the scale (by position) is stored as `k + 1`.
+pub const NO_ANSWER: u8 = 0;
+
+#[derive(Debug, Clone)]
+pub struct SipasSurvey {
+    /// Per unit: answer counts, flattened as `[item][level]` (items in questionnaire order,
+    /// levels in scale order).
+    counts: Vec<Vec<u32>>,
+    /// Per unit: questionnaires with at least one valid answer.
+    pub valid: Vec<u32>,
+    /// Per unit: questionnaires with no valid answer (not counted).
+    pub invalid: Vec<u32>,
+    /// Per unit: each valid questionnaire's answers, one byte per item, when kept for resampling.
+    pub answers: Option<Vec<Vec<u8>>>,
+    levels: usize,
+}
+
+impl SipasSurvey {
+    pub fn empty(criteria: &Criteria, units: usize, keep_answers: bool) -> SipasSurvey {
+        let items = criteria.sipas.items().count();
+        let levels = criteria.sipas.scale.len();
+        SipasSurvey {
+            counts: vec![vec![0; items * levels]; units],
+            valid: vec![0; units],
+            invalid: vec![0; units],
+            answers: keep_answers.then(|| vec![Vec::new(); units]),
+            levels,
+        }
+    }
+
+    /// How many questionnaires about `unit` answered `item` (questionnaire order) at `level`
+    /// (scale order).
+    pub fn count(&self, unit: usize, item: usize, level: usize) -> u32 {
+        self.counts[unit][item * self.levels + level]
+    }
+}
+
+pub fn read(
+    mut sheet: Sheet,
+    criteria: &Criteria,
+    index: &UnitIndex,
+    units: usize,
+    keep_answers: bool,
+    problems: &mut Problems,
+) -> SipasSurvey {
+    let mut survey = SipasSurvey::empty(criteria, units, keep_answers);
+    let Some(cols) = Columns::find(&sheet, &["respondent", "unit"], &[], problems) else {
+        return survey;
+    };
+    let (c_resp, c_unit) = (cols.at(0).expect("required"), cols.at(1).expect("required"));
+    let items: Vec<&str> = criteria.sipas.items().map(|i| i.id.as_str()).collect();
+    let mut item_col: Vec<Option<usize>> = vec![None; items.len()];
+    for (i, h) in sheet.headers.iter().enumerate() {
+        if i == c_resp || i == c_unit || super::is_comment_column(h) {
+            continue;
+        }
+        match items.iter().position(|id| id.eq_ignore_ascii_case(h)) {
+            Some(k) if item_col[k].is_some() => problems.push(Problem::new(
+                &sheet.name,
+                sheet.header_line() as usize,
+                i + 1,
+                format!("item {h} has two columns"),
+            )),
+            Some(k) => item_col[k] = Some(i),
+            None => problems.push(
+                Problem::new(
+                    &sheet.name,
+                    sheet.header_line() as usize,
+                    i + 1,
+                    format!("unknown item {h:?}"),
+                )
+                .hint(format!(
+                    "the items are {}; comment columns start with #",
+                    items.join(", ")
+                )),
+            ),
+        }
+    }
+    let missing: Vec<&str> = items
+        .iter()
+        .zip(&item_col)
+        .filter(|(_, c)| c.is_none())
+        .map(|(id, _)| *id)
+        .collect();
+    if !missing.is_empty() {
+        problems.push(
+            Problem::new(
+                &sheet.name,
+                sheet.header_line() as usize,
+                0,
+                format!("missing item columns: {}", missing.join(", ")),
+            )
+            .hint("one column per item of the questionnaire, named by its id"),
+        );
+        return survey;
+    }
+    let levels: Vec<String> = criteria
+        .sipas
+        .scale
+        .iter()
+        .map(|l| l.level.to_string())
+        .collect();
+    let scale_text = levels.join(", ");
+    let mut fingerprints: HashMap<u64, u32> = HashMap::new();
+    let mut record = ByteRecord::new();
+    let mut answers = vec![NO_ANSWER; items.len()];
+    loop {
+        let line = match sheet.next(&mut record) {
+            Ok(Some(line)) => line,
+            Ok(None) => break,
+            Err(p) => {
+                problems.push(p);
+                break;
+            }
+        };
+        let at = |col: usize, message: String| {
+            Problem::new(&sheet.name, line as usize, col + 1, message)
+                .column_name(sheet.headers[col].clone())
+        };
+        let (respondent, unit_text) = match (
+            sheet.cell(&record, line, c_resp),
+            sheet.cell(&record, line, c_unit),
+        ) {
+            (Ok(a), Ok(b)) => (a, b),
+            (a, b) => {
+                [a.err(), b.err()]
+                    .into_iter()
+                    .flatten()
+                    .for_each(|p| problems.push(p));
+                continue;
+            }
+        };
+        let Some(u) = index.get(unit_text) else {
+            problems.push(
+                at(c_unit, format!("unknown unit {unit_text:?}"))
+                    .hint("list the unit in units.csv"),
+            );
+            continue;
+        };
+        if respondent.is_empty() {
+            problems.push(at(c_resp, "the questionnaire id is empty".into()));
+            continue;
+        }
+        let mut hasher = DefaultHasher::new();
+        normalize_key(respondent).hash(&mut hasher);
+        u.hash(&mut hasher);
+        if let Some(first) = fingerprints.insert(hasher.finish(), line as u32) {
+            problems.push(
+                at(c_resp, format!("questionnaire {respondent:?} appears twice for this unit (first at line {first})"))
+                    .hint("one row per questionnaire"),
+            );
+            continue;
+        }
+        let mut bad = false;
+        let mut any = false;
+        for (k, col) in item_col.iter().enumerate() {
+            let col = col.expect("checked");
+            answers[k] = NO_ANSWER;
+            let text = match sheet.cell(&record, line, col) {
+                Ok(t) => t,
+                Err(p) => {
+                    problems.push(p);
+                    bad = true;
+                    continue;
+                }
+            };
+            if text.is_empty() || text.eq_ignore_ascii_case("x") {
+                continue;
+            }
+            let level = levels.iter().position(|l| l == text).or_else(|| {
+                // "4.0" or "4,0" from a spreadsheet is level 4
+                let d = crate::decimal::parse(text)?;
+                levels
+                    .iter()
+                    .position(|l| l.parse::<rust_decimal::Decimal>().ok() == Some(d))
+            });
+            match level {
+                Some(l) => {
+                    answers[k] = l as u8 + 1;
+                    any = true;
+                }
+                None => {
+                    problems.push(
+                        at(col, format!("answer {text:?} is off the scale ({scale_text}; empty or X for no answer)"))
+                            .subject(format!("item {}", items[k])),
+                    );
+                    bad = true;
+                }
+            }
+        }
+        if bad {
+            continue;
+        }
+        if !any {
+            survey.invalid[u] += 1;
+            continue;
+        }
+        survey.valid[u] += 1;
+        let n = survey.levels;
+        for (k, &a) in answers.iter().enumerate() {
+            if a != NO_ANSWER {
+                survey.counts[u][k * n + (a - 1) as usize] += 1;
+            }
+        }
+        if let Some(kept) = &mut survey.answers {
+            kept[u].extend_from_slice(&answers);
+        }
+    }
+    survey
+}

@@ -1,0 +1,15 @@
+//! par-index: the public administration reform index (Chỉ số CCHC, PAR index) and the
+//! satisfaction index (Chỉ số hài lòng, SIPAS) of a Vietnamese province's departments and
+//! districts, computed exactly as the province's decision lays down.
+//!
+//! The modules follow the data: [`criteria`] (the rules) → inputs → stages → reports.
+
+pub mod cli;
+pub mod cmd;
+pub mod criteria;
+pub mod decimal;
+pub mod error;
+pub mod inputs;
+pub mod output;
+pub mod reports;
+pub mod text;

@@ -1,0 +1,14 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = par_index::cli::Cli::parse();
+    match par_index::cmd::run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(error) => {
+            eprintln!("par-index: {error:#}");
+            ExitCode::from(par_index::error::exit_code_of(&error))
+        }
+    }
+}

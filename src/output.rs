@@ -1,0 +1,53 @@
+//! Where results go: standard output, or a file written atomically (a temporary file in the
+//! same folder, then a rename), so that a failed run never leaves a partial or damaged file.
+//! A closed pipe (`par-index … | head`) ends quietly with success.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use crate::error::Failure;
+
+/// Whether standard output is a terminal (tables are then fitted and drawn with lines).
+pub fn stdout_is_terminal() -> bool {
+    std::io::stdout().is_terminal()
+}
+
+/// Writes the whole result to `path`, or to standard output when `path` is `None`.
+pub fn emit(path: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
+    match path {
+        None => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(bytes).and_then(|_| out.flush()) {
+                Ok(()) => Ok(()),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) => Err(Failure::io("cannot write to standard output", e)),
+            }
+        }
+        Some(path) => write_atomically(path, bytes),
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let context = || format!("cannot write {}", path.display());
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".par-index-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| Failure::io(context(), e))?;
+    tmp.write_all(bytes)
+        .and_then(|_| tmp.as_file().sync_all())
+        .map_err(|e| Failure::io(context(), e))?;
+    tmp.persist(path)
+        .map_err(|e| Failure::io(context(), e.error))?;
+    Ok(())
+}
+
+/// Prints a warning line on standard error, ignoring a closed stderr.
+pub fn warn(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "par-index: warning: {line}");
+}
