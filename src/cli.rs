@@ -30,5 +30,6 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    Compute(crate::cmd::compute::Args),
     Criteria(crate::cmd::criteria::Args),
 }

@@ -12,4 +12,5 @@ pub mod error;
 pub mod inputs;
 pub mod output;
 pub mod reports;
+pub mod stages;
 pub mod text;

@@ -24,3 +24,143 @@ pub fn new(terminal: bool) -> Table {
 pub fn num(text: impl ToString) -> Cell {
     Cell::new(text).set_alignment(CellAlignment::Right)
 }
+
+use std::fmt::Write as _;
+
+use crate::criteria::Criteria;
+use crate::decimal::fixed;
+use crate::stages::{Ranked, Results};
+
+/// Rank with a mark when it is decided below the published precision.
+fn rank_text(r: &Ranked, marks: &mut Vec<String>, code: &str) -> String {
+    if r.rank == 0 {
+        return "—".into();
+    }
+    match &r.note {
+        Some(note) => {
+            marks.push(format!("{code}: {note}"));
+            format!("{}*", r.rank)
+        }
+        None => r.rank.to_string(),
+    }
+}
+
+fn footnotes(out: &mut String, marks: &[String]) {
+    if !marks.is_empty() {
+        let _ = writeln!(out, "* Xếp hạng quyết định dưới độ chính xác công bố:");
+        for m in marks {
+            let _ = writeln!(out, "  {m}");
+        }
+    }
+}
+
+/// Phụ lục I for the terminal: rank, unit, questionnaires, element indices, SIPAS.
+pub fn sipas(criteria: &Criteria, results: &Results, groups: &[usize], terminal: bool) -> String {
+    let d = criteria.publish.decimals;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Phụ lục I. Chỉ số hài lòng của người dân, tổ chức năm {}",
+        criteria.year
+    );
+    for &g in groups {
+        let group = &criteria.groups[g];
+        let _ = writeln!(out, "\n{}", group.name);
+        let mut t = new(terminal);
+        let mut header = vec!["Hạng".to_string(), "Đơn vị".into(), "Phiếu".into()];
+        header.extend(criteria.sipas.elements.iter().map(|e| e.code.clone()));
+        header.push("Chỉ số".into());
+        t.set_header(header);
+        let mut marks = Vec::new();
+        let mut small = Vec::new();
+        for u in results.by_sipas_rank(g) {
+            let mut row = vec![
+                num(rank_text(&u.sipas_rank, &mut marks, &u.code)),
+                comfy_table::Cell::new(&u.name),
+                num(if u.below_minimum {
+                    small.push(u.code.clone());
+                    format!("{}†", u.valid)
+                } else {
+                    u.valid.to_string()
+                }),
+            ];
+            row.extend(
+                u.satisfaction
+                    .elements
+                    .iter()
+                    .map(|e| num(e.map_or("—".into(), |v| fixed(v, d)))),
+            );
+            row.push(num(u
+                .satisfaction
+                .index
+                .map_or("—".into(), |v| fixed(v, d))));
+            t.add_row(row);
+        }
+        let _ = writeln!(out, "{t}");
+        footnotes(&mut out, &marks);
+        if !small.is_empty() {
+            let _ = writeln!(
+                out,
+                "† Dưới số phiếu hợp lệ tối thiểu ({}): {}",
+                criteria.sipas.min_valid,
+                small.join(", ")
+            );
+        }
+    }
+    let legend = criteria
+        .sipas
+        .elements
+        .iter()
+        .map(|e| format!("{} = {}", e.code, e.name))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let _ = writeln!(out, "\n{legend}");
+    out
+}
+
+/// Phụ lục II for the terminal: rank, unit, points by source, deductions, total, index, band.
+pub fn par(criteria: &Criteria, results: &Results, groups: &[usize], terminal: bool) -> String {
+    let d = criteria.publish.decimals;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Phụ lục II. Chỉ số cải cách hành chính năm {}",
+        criteria.year
+    );
+    for &g in groups {
+        let group = &criteria.groups[g];
+        let _ = writeln!(out, "\n{}", group.name);
+        let mut t = new(terminal);
+        t.set_header(vec![
+            "Hạng",
+            "Đơn vị",
+            "Thẩm định",
+            "Điều tra",
+            "Hài lòng",
+            "Trừ",
+            "Tổng",
+            "Tối đa",
+            "Chỉ số",
+            "Loại",
+        ]);
+        let mut marks = Vec::new();
+        for u in results.by_par_rank(g) {
+            let p = &u.par;
+            t.add_row(vec![
+                num(rank_text(&p.rank, &mut marks, &u.code)),
+                comfy_table::Cell::new(&u.name),
+                num(fixed(p.appraisal, d)),
+                num(fixed(p.survey, d)),
+                num(fixed(p.sipas, d)),
+                num(fixed(p.deductions, d)),
+                num(fixed(p.total, d)),
+                num(fixed(p.max, d)),
+                num(fixed(p.index, d)),
+                comfy_table::Cell::new(p.band.as_deref().unwrap_or("")),
+            ]);
+        }
+        let _ = writeln!(out, "{t}");
+        footnotes(&mut out, &marks);
+    }
+    out
+}

@@ -1,0 +1,122 @@
+//! Stage 1 — appraisal points (method.md §6).
+//!
+//! The appraised points stand; without them the self points stand (the unit is *not
+//! appraised* for that leaf); without either, the rule scores the measured value. `N/A` takes
+//! the leaf out of the unit's maximum. Where the rule applied to the value disagrees with the
+//! points that stand, a warning gives both figures.
+
+use rust_decimal::Decimal;
+
+use super::{Basis, LeafScore, Warning, WarningKind};
+use crate::criteria::{Measure, Node, Rule};
+use crate::inputs::{AppraisalRow, Entry, Value};
+
+/// The points a rule gives for a measured value.
+pub fn rule_points(node: &Node, value: Value) -> Decimal {
+    match (
+        node.rule.as_ref().expect("appraisal leaves have a rule"),
+        value,
+    ) {
+        (Rule::Levels { levels }, Value::Level(i)) => levels[i].points,
+        (Rule::Bands { bands, .. }, Value::Number(v)) => bands
+            .iter()
+            .find(|b| b.interval.contains(v))
+            .map_or(Decimal::ZERO, |b| b.points),
+        (Rule::Proportional, Value::Number(v)) => {
+            node.max * v.min(Decimal::ONE_HUNDRED) / Decimal::ONE_HUNDRED
+        }
+        // Readers accept a value only where the rule takes one.
+        _ => Decimal::ZERO,
+    }
+}
+
+/// A measured value as the decision writes it: "85%", "3 lần", or a level's name.
+pub fn describe_value(node: &Node, value: Value) -> String {
+    match (node.rule.as_ref(), value) {
+        (Some(Rule::Levels { levels }), Value::Level(i)) => format!("\"{}\"", levels[i].name),
+        (
+            Some(Rule::Bands {
+                on: Measure::Count, ..
+            }),
+            Value::Number(v),
+        ) => format!("{} lần", v.normalize()),
+        (_, Value::Number(v)) => format!("{}%", v.normalize()),
+        (_, Value::Level(i)) => format!("level {i}"),
+    }
+}
+
+/// The score of one appraisal leaf of a unit; `None` when the row gives nothing to score.
+pub fn score(
+    node: &Node,
+    row: &AppraisalRow,
+    unit: &str,
+    file: &str,
+    warnings: &mut Vec<Warning>,
+) -> Option<LeafScore> {
+    let rule = row.value.map(|v| rule_points(node, v));
+    let warn = |warnings: &mut Vec<Warning>, kind: WarningKind, message: String| {
+        warnings.push(Warning {
+            kind,
+            unit: Some(unit.to_string()),
+            criterion: Some(node.code.to_string()),
+            file: Some(file.to_string()),
+            line: Some(row.line as usize),
+            message,
+        });
+    };
+    let (standing, basis) = match (row.appraised, row.self_points) {
+        (Entry::Empty, Entry::Empty) => match rule {
+            Some(points) => (Entry::Points(points), Basis::Rule),
+            None => return None,
+        },
+        (Entry::Empty, own) => {
+            let shown = match own {
+                Entry::Points(p) => format!("the self points {} stand", p.normalize()),
+                _ => "the self-assessed N/A stands".to_string(),
+            };
+            warn(
+                warnings,
+                WarningKind::NotAppraised,
+                format!("not appraised: {shown}"),
+            );
+            (own, Basis::SelfOnly)
+        }
+        (appraised, _) => (appraised, Basis::Appraised),
+    };
+    match standing {
+        Entry::NotApplicable => Some(LeafScore {
+            applicable: false,
+            points: Decimal::ZERO,
+            basis: Basis::NotApplicable,
+        }),
+        Entry::Points(points) => {
+            if let (Some(r), true) = (rule, basis != Basis::Rule)
+                && r != points
+            {
+                let whose = if basis == Basis::Appraised {
+                    "appraised"
+                } else {
+                    "self-assessed"
+                };
+                warn(
+                    warnings,
+                    WarningKind::RuleDisagrees,
+                    format!(
+                        "{whose} {} points, but the rule gives {} for {}",
+                        points.normalize(),
+                        r.normalize(),
+                        row.value
+                            .map(|v| describe_value(node, v))
+                            .unwrap_or_default()
+                    ),
+                );
+            }
+            Some(LeafScore {
+                applicable: true,
+                points,
+                basis,
+            })
+        }
+        Entry::Empty => None,
+    }
+}

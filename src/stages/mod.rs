@@ -1,0 +1,356 @@
+//! The four stages of method.md: appraisal points (§6), survey points (§7), the satisfaction
+//! index (§8), and totals, index, rank and band (§9). Everything is exact decimal arithmetic;
+//! nothing is rounded here.
+
+pub mod appraisal;
+pub mod satisfaction;
+pub mod survey;
+pub mod totals;
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+pub use satisfaction::Satisfaction;
+pub use totals::{Par, Ranked};
+
+use crate::criteria::{Criteria, Source};
+use crate::error::{Failure, Problem};
+use crate::inputs::{self, Year};
+
+/// How a run treats gaps and warnings.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Not appraised leaves and rule disagreements are errors.
+    pub strict: bool,
+    /// An applicable leaf with nothing to score earns 0 points (and a warning) instead of an error.
+    pub missing_zero: bool,
+}
+
+/// Where a leaf's points come from, for one unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// The council's appraised points.
+    Appraised,
+    /// Self points, not appraised.
+    SelfOnly,
+    /// The rule applied to the measured value.
+    Rule,
+    /// Nothing was given; scored 0 under `--missing zero`.
+    MissingZero,
+    /// The officials' survey.
+    Survey,
+    /// The satisfaction index.
+    Sipas,
+    /// `N/A`: the leaf does not apply to the unit.
+    NotApplicable,
+}
+
+/// One leaf of one unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LeafScore {
+    pub applicable: bool,
+    pub points: Decimal,
+    pub basis: Basis,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningKind {
+    NotAppraised,
+    RuleDisagrees,
+    MissingScoredZero,
+    SmallSample,
+    ElementUnanswered,
+}
+
+/// Something an analyst should look at; the run goes on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub kind: WarningKind,
+    pub unit: Option<String>,
+    pub criterion: Option<String>,
+    /// The input file concerned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// Its line (shown on stderr; left out of the JSON so that row order never changes it).
+    #[serde(skip)]
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(file) = &self.file {
+            write!(f, "{file}")?;
+            if let Some(line) = self.line {
+                write!(f, ":{line}")?;
+            }
+            write!(f, ": ")?;
+        }
+        match (&self.unit, &self.criterion) {
+            (Some(u), Some(c)) => write!(f, "unit {u}, criterion {c}: ")?,
+            (Some(u), None) => write!(f, "unit {u}: ")?,
+            _ => {}
+        }
+        write!(f, "{}", self.message)
+    }
+}
+
+/// Everything computed for one unit.
+#[derive(Debug, Clone)]
+pub struct UnitResult {
+    /// Index of the unit in the year's units (code order).
+    pub unit: usize,
+    pub code: String,
+    pub name: String,
+    /// Index of its group in the criteria.
+    pub group: usize,
+    /// Per node of the group's tree: the leaf's score (`None` for nodes with children).
+    pub leaves: Vec<Option<LeafScore>>,
+    /// Per node: points and applicable maximum, summed over its applicable leaves.
+    pub nodes: Vec<NodeTotal>,
+    /// Per node: the survey score (0–100) of survey leaves.
+    pub survey_scores: Vec<Option<Decimal>>,
+    pub satisfaction: Satisfaction,
+    /// Valid and invalid questionnaires.
+    pub valid: u32,
+    pub invalid: u32,
+    pub below_minimum: bool,
+    pub par: Par,
+    /// The satisfaction rank in the group.
+    pub sipas_rank: Ranked,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct NodeTotal {
+    pub points: Decimal,
+    pub max: Decimal,
+}
+
+/// The results of a year.
+#[derive(Debug, Clone)]
+pub struct Results {
+    /// Units in code order.
+    pub units: Vec<UnitResult>,
+    /// Sorted by unit, criterion and kind.
+    pub warnings: Vec<Warning>,
+}
+
+impl Results {
+    /// Units of a group, by PAR rank (then code).
+    pub fn by_par_rank(&self, group: usize) -> Vec<&UnitResult> {
+        let mut v: Vec<&UnitResult> = self.units.iter().filter(|u| u.group == group).collect();
+        v.sort_by(|a, b| {
+            a.par
+                .rank
+                .rank
+                .cmp(&b.par.rank.rank)
+                .then(a.code.cmp(&b.code))
+        });
+        v
+    }
+
+    /// Units of a group, by satisfaction rank (then code).
+    pub fn by_sipas_rank(&self, group: usize) -> Vec<&UnitResult> {
+        let mut v: Vec<&UnitResult> = self.units.iter().filter(|u| u.group == group).collect();
+        v.sort_by(|a, b| {
+            a.sipas_rank
+                .rank
+                .cmp(&b.sipas_rank.rank)
+                .then(a.code.cmp(&b.code))
+        });
+        v
+    }
+}
+
+/// Runs the four stages on a year's data.
+pub fn compute(criteria: &Criteria, year: &Year, options: Options) -> Result<Results, Failure> {
+    let mut warnings = Vec::new();
+    let mut problems = inputs::Problems::default();
+    let self_file = year
+        .files
+        .get(inputs::SELF_ASSESSMENT)
+        .cloned()
+        .unwrap_or_default();
+    let survey_file = year
+        .files
+        .get(inputs::PAR_SURVEY)
+        .cloned()
+        .unwrap_or_default();
+    let sipas_file = year
+        .files
+        .get(inputs::SIPAS_SURVEY)
+        .cloned()
+        .unwrap_or_default();
+    let mut units = Vec::with_capacity(year.units.len());
+    for (u, unit) in year.units.iter().enumerate() {
+        let group = &criteria.groups[unit.group];
+        // Stage 3 first: the sipas leaves need the unit's index.
+        let satisfaction =
+            satisfaction::compute(criteria, |item, level| year.sipas.count(u, item, level));
+        let valid = year.sipas.valid[u];
+        let below_minimum = u64::from(valid) < criteria.sipas.min_valid;
+        if below_minimum && satisfaction.index.is_some() {
+            warnings.push(Warning {
+                kind: WarningKind::SmallSample,
+                unit: Some(unit.code.clone()),
+                criterion: None,
+                file: Some(sipas_file.clone()),
+                line: None,
+                message: format!(
+                    "{valid} valid questionnaires, below the minimum of {}: the satisfaction index is flagged",
+                    criteria.sipas.min_valid
+                ),
+            });
+        }
+        for (e, element) in criteria.sipas.elements.iter().enumerate() {
+            if satisfaction.index.is_some() && satisfaction.elements[e].is_none() {
+                warnings.push(Warning {
+                    kind: WarningKind::ElementUnanswered,
+                    unit: Some(unit.code.clone()),
+                    criterion: None,
+                    file: Some(sipas_file.clone()),
+                    line: None,
+                    message: format!(
+                        "no valid answer on element {} ({}): left out of the index",
+                        element.code, element.name
+                    ),
+                });
+            }
+        }
+        let mut leaves = vec![None; group.nodes.len()];
+        let mut survey_scores = vec![None; group.nodes.len()];
+        for (i, node) in group.leaves() {
+            let score = match node.source {
+                Some(Source::Appraisal) => year.appraisal[u][i].as_ref().and_then(|row| {
+                    appraisal::score(node, row, &unit.code, &self_file, &mut warnings)
+                }),
+                Some(Source::Survey) => {
+                    let s = survey::leaf_score(criteria, group, node, |rg, q, o| {
+                        year.par_survey.count(u, rg, q, o)
+                    });
+                    survey_scores[i] = s;
+                    s.map(|s| LeafScore {
+                        applicable: true,
+                        points: survey::points(node, s),
+                        basis: Basis::Survey,
+                    })
+                }
+                Some(Source::Sipas) => satisfaction.index.map(|s| LeafScore {
+                    applicable: true,
+                    points: node.max * s / Decimal::ONE_HUNDRED,
+                    basis: Basis::Sipas,
+                }),
+                None => None,
+            };
+            leaves[i] = Some(match score {
+                Some(s) => s,
+                None => {
+                    let (file, what) = match node.source {
+                        Some(Source::Survey) => (
+                            &survey_file,
+                            "no valid survey answer about this unit for the leaf's questions",
+                        ),
+                        Some(Source::Sipas) => (
+                            &sipas_file,
+                            "no valid satisfaction questionnaire about this unit",
+                        ),
+                        _ => (
+                            &self_file,
+                            "no points, no appraisal and no value for this applicable criterion",
+                        ),
+                    };
+                    if options.missing_zero {
+                        warnings.push(Warning {
+                            kind: WarningKind::MissingScoredZero,
+                            unit: Some(unit.code.clone()),
+                            criterion: Some(node.code.to_string()),
+                            file: Some(file.clone()),
+                            line: None,
+                            message: format!("{what}: scored 0 (--missing zero)"),
+                        });
+                    } else {
+                        problems.push(
+                            Problem::new(file.clone(), 0, 0, what)
+                                .subject(format!("unit {}, criterion {}", unit.code, node.code))
+                                .hint("add the row or the answers, write N/A where the criterion does not apply, or run with --missing zero"),
+                        );
+                    }
+                    LeafScore {
+                        applicable: true,
+                        points: Decimal::ZERO,
+                        basis: Basis::MissingZero,
+                    }
+                }
+            });
+        }
+        let nodes = totals::node_totals(group, &leaves);
+        let par = totals::par(criteria, group, &nodes, &leaves, &year.deductions[u]);
+        if par.max.is_zero() {
+            problems.push(
+                Problem::new(
+                    self_file.clone(),
+                    0,
+                    0,
+                    "every criterion is N/A: the unit has no maximum",
+                )
+                .subject(format!("unit {}", unit.code)),
+            );
+        }
+        units.push(UnitResult {
+            unit: u,
+            code: unit.code.clone(),
+            name: unit.name.clone(),
+            group: unit.group,
+            leaves,
+            nodes,
+            survey_scores,
+            satisfaction,
+            valid,
+            invalid: year.sipas.invalid[u],
+            below_minimum,
+            par,
+            sipas_rank: Ranked::default(),
+        });
+    }
+    if options.strict {
+        for w in &warnings {
+            if matches!(
+                w.kind,
+                WarningKind::NotAppraised | WarningKind::RuleDisagrees
+            ) {
+                let mut p = Problem::new(
+                    w.file.clone().unwrap_or_default(),
+                    w.line.unwrap_or(0),
+                    0,
+                    format!("{} (--strict)", w.message),
+                );
+                p.subject = Some(format!(
+                    "unit {}, criterion {}",
+                    w.unit.as_deref().unwrap_or("?"),
+                    w.criterion.as_deref().unwrap_or("?")
+                ));
+                problems.push(p);
+            }
+        }
+    }
+    problems.into_result()?;
+    totals::rank_all(criteria, &mut units);
+    warnings.sort_by(|a, b| {
+        let node_order = |w: &Warning| {
+            w.criterion
+                .as_deref()
+                .and_then(crate::criteria::Code::parse)
+        };
+        (&a.unit, node_order(a), a.kind, &a.message).cmp(&(
+            &b.unit,
+            node_order(b),
+            b.kind,
+            &b.message,
+        ))
+    });
+    Ok(Results { units, warnings })
+}
