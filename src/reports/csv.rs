@@ -5,15 +5,15 @@
 use super::annex::Annex;
 
 pub fn render(annexes: &[Annex]) -> Result<Vec<u8>, csv::Error> {
-    let mut w = csv::WriterBuilder::new()
-        .flexible(true)
-        .from_writer(Vec::new());
     let titled = annexes.len() > 1;
+    let mut out = Vec::new();
     for (k, annex) in annexes.iter().enumerate() {
         if k > 0 {
-            w.flush()?;
-            w.get_mut().push(b'\n');
+            out.push(b'\n');
         }
+        let mut w = csv::WriterBuilder::new()
+            .flexible(true)
+            .from_writer(Vec::new());
         if titled {
             w.write_record([format!("{}. {}", annex.label, annex.title)])?;
         }
@@ -23,6 +23,7 @@ pub fn render(annexes: &[Annex]) -> Result<Vec<u8>, csv::Error> {
                 w.write_record(row.iter().map(|c| c.text()))?;
             }
         }
+        out.extend(w.into_inner().map_err(|e| e.into_error())?);
     }
-    w.into_inner().map_err(|e| e.into_error().into())
+    Ok(out)
 }
