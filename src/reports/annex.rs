@@ -229,7 +229,7 @@ fn par_row(criteria: &Criteria, u: &UnitResult, fields: usize, d: u32) -> Vec<Ce
         n(u.par.total),
         n(u.par.index),
         u.par.band.clone().map_or(Cell::Empty, Cell::Text),
-        note(&[u.par.rank.note.clone()]),
+        note(std::slice::from_ref(&u.par.rank.note)),
     ]);
     row
 }
