@@ -288,7 +288,7 @@ mod tests {
         let overlap = [iv(b(2, true), None), iv(None, b(2, true))];
         assert_eq!(
             check_cover(&overlap, Decimal::ZERO, None, true),
-            vec![CoverFlaw::Overlap(0, 1)]
+            vec![CoverFlaw::Overlap(1, 0)]
         );
     }
 

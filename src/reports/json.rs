@@ -2,14 +2,26 @@
 //! exact values as strings, warnings without line numbers (so that row order never changes
 //! the bytes; stderr gives the lines).
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::criteria::Criteria;
 use crate::decimal::{exact, publish};
 use crate::stages::{Results, UnitResult, Warning};
+
+/// A map that keeps the order of the criteria (fields by code, elements as in the questionnaire).
+pub struct Ordered<T>(pub Vec<(String, T)>);
+
+impl<T: Serialize> Serialize for Ordered<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
 
 #[derive(Serialize)]
 pub struct Report<'a> {
@@ -18,7 +30,7 @@ pub struct Report<'a> {
     pub decimals: u32,
     pub ranking: crate::criteria::Ranking,
     pub units: Vec<UnitJson>,
-    pub warnings: &'a [Warning],
+    pub warnings: Vec<&'a Warning>,
 }
 
 #[derive(Serialize)]
@@ -33,11 +45,15 @@ pub struct UnitJson {
 #[derive(Serialize)]
 pub struct ParJson {
     /// Field code → points.
-    pub fields: BTreeMap<String, Decimal>,
+    pub fields: Ordered<Decimal>,
     pub appraisal: Decimal,
     pub survey: Decimal,
     pub sipas: Decimal,
     pub deductions: Decimal,
+    pub appraisal_exact: String,
+    pub survey_exact: String,
+    pub sipas_exact: String,
+    pub deductions_exact: String,
     pub max: Decimal,
     pub total: Decimal,
     pub total_exact: String,
@@ -54,7 +70,7 @@ pub struct SipasJson {
     pub valid: u32,
     pub invalid: u32,
     /// Element code → index.
-    pub elements: BTreeMap<String, Option<Decimal>>,
+    pub elements: Ordered<Option<Decimal>>,
     pub index: Option<Decimal>,
     pub index_exact: Option<String>,
     /// 0 when the unit has no satisfaction index.
@@ -73,14 +89,20 @@ pub fn unit(criteria: &Criteria, u: &UnitResult) -> UnitJson {
         name: u.name.clone(),
         group: group.id.clone(),
         par: ParJson {
-            fields: group
-                .fields()
-                .map(|(i, n)| (n.code.to_string(), p(u.nodes[i].points)))
-                .collect(),
+            fields: Ordered(
+                group
+                    .fields()
+                    .map(|(i, n)| (n.code.to_string(), p(u.nodes[i].points)))
+                    .collect(),
+            ),
             appraisal: p(u.par.appraisal),
             survey: p(u.par.survey),
             sipas: p(u.par.sipas),
             deductions: p(u.par.deductions),
+            appraisal_exact: exact(u.par.appraisal),
+            survey_exact: exact(u.par.survey),
+            sipas_exact: exact(u.par.sipas),
+            deductions_exact: exact(u.par.deductions),
             max: p(u.par.max),
             total: p(u.par.total),
             total_exact: exact(u.par.total),
@@ -93,13 +115,15 @@ pub fn unit(criteria: &Criteria, u: &UnitResult) -> UnitJson {
         sipas: SipasJson {
             valid: u.valid,
             invalid: u.invalid,
-            elements: criteria
-                .sipas
-                .elements
-                .iter()
-                .zip(&u.satisfaction.elements)
-                .map(|(e, v)| (e.code.clone(), v.map(p)))
-                .collect(),
+            elements: Ordered(
+                criteria
+                    .sipas
+                    .elements
+                    .iter()
+                    .zip(&u.satisfaction.elements)
+                    .map(|(e, v)| (e.code.clone(), v.map(p)))
+                    .collect(),
+            ),
             index: u.satisfaction.index.map(p),
             index_exact: u.satisfaction.index.map(exact),
             rank: u.sipas_rank.rank,
@@ -122,6 +146,6 @@ pub fn report<'a>(criteria: &'a Criteria, results: &'a Results, groups: &[usize]
         decimals: criteria.publish.decimals,
         ranking: criteria.publish.ranking,
         units,
-        warnings: &results.warnings,
+        warnings: results.warnings_for(groups),
     }
 }

@@ -72,13 +72,22 @@ pub struct Warning {
     pub kind: WarningKind,
     pub unit: Option<String>,
     pub criterion: Option<String>,
-    /// The input file concerned.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The input file concerned (the JSON gives its name within the year's folder).
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "file_name")]
     pub file: Option<String>,
     /// Its line (shown on stderr; left out of the JSON so that row order never changes it).
     #[serde(skip)]
     pub line: Option<usize>,
     pub message: String,
+}
+
+fn file_name<S: serde::Serializer>(file: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
+    let name = file.as_deref().map(|f| {
+        std::path::Path::new(f)
+            .file_name()
+            .map_or_else(|| f.to_string(), |n| n.to_string_lossy().into_owned())
+    });
+    name.serialize(s)
 }
 
 impl fmt::Display for Warning {
@@ -151,6 +160,23 @@ impl Results {
                 .then(a.code.cmp(&b.code))
         });
         v
+    }
+
+    /// The warnings about units of `groups`, and those about no unit.
+    pub fn warnings_for(&self, groups: &[usize]) -> Vec<&Warning> {
+        let group_of: std::collections::HashMap<&str, usize> = self
+            .units
+            .iter()
+            .map(|u| (u.code.as_str(), u.group))
+            .collect();
+        self.warnings
+            .iter()
+            .filter(|w| {
+                w.unit
+                    .as_deref()
+                    .is_none_or(|code| group_of.get(code).is_some_and(|g| groups.contains(g)))
+            })
+            .collect()
     }
 
     /// Units of a group, by satisfaction rank (then code).

@@ -1,0 +1,370 @@
+//! The binary on the sample year: every published figure checked against a computation made
+//! here, from the input files and method.md, without the library.
+
+mod common;
+
+use std::collections::{BTreeMap, HashMap};
+
+use common::*;
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+fn units(json: &Value) -> &Vec<Value> {
+    json["units"].as_array().expect("units")
+}
+
+fn criteria_json() -> Value {
+    let (code, out, err) = run(&["criteria", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    serde_json::from_str(&out).unwrap()
+}
+
+#[test]
+fn prints_both_annexes_for_20_and_11_units() {
+    let (code, out, _) = run(&["compute", sample().to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Phụ lục I.") && out.contains("Phụ lục II."));
+    let json = compute_json(&sample(), &[]);
+    let count = |g: &str| units(&json).iter().filter(|u| u["group"] == g).count();
+    assert_eq!((count("so"), count("huyen")), (20, 11));
+}
+
+#[test]
+fn index_is_total_over_max_and_total_is_the_sum_of_its_parts() {
+    let json = compute_json(&sample(), &[]);
+    for u in units(&json) {
+        let p = &u["par"];
+        let total = dec(&p["total_exact"]);
+        let max = dec(&p["max"]);
+        // index = total / max × 100, published to 2 decimals half away from zero
+        assert_eq!(
+            round2(total * Decimal::ONE_HUNDRED / max),
+            dec(&p["index"]),
+            "{}",
+            u["code"]
+        );
+        assert_eq!(round2(total), dec(&p["total"]));
+        // total = appraisal + survey + sipas − deductions (exact), never below 0
+        let parts = dec(&p["appraisal_exact"]) + dec(&p["survey_exact"]) + dec(&p["sipas_exact"]);
+        let expected = (parts - dec(&p["deductions_exact"])).max(Decimal::ZERO);
+        assert!(
+            (expected - total).abs() < Decimal::new(1, 20),
+            "{}: {expected} vs {total}",
+            u["code"]
+        );
+        // the published parts add up to the published total within a rounding step each
+        let published =
+            dec(&p["appraisal"]) + dec(&p["survey"]) + dec(&p["sipas"]) - dec(&p["deductions"]);
+        assert!(
+            (published - dec(&p["total"])).abs() <= Decimal::new(2, 2),
+            "{}",
+            u["code"]
+        );
+        // the fields add up to appraisal + survey + sipas, within a rounding step each
+        let fields: Decimal = p["fields"].as_object().unwrap().values().map(dec).sum();
+        assert!(
+            (fields - round2(parts)).abs() <= Decimal::new(5, 2),
+            "{}",
+            u["code"]
+        );
+    }
+}
+
+#[test]
+fn ranks_follow_the_exact_values_within_each_group() {
+    let json = compute_json(&sample(), &[]);
+    for group in ["so", "huyen"] {
+        let members: Vec<&Value> = units(&json)
+            .iter()
+            .filter(|u| u["group"] == group)
+            .collect();
+        for (index, rank, note) in [("par", "rank", "rank_note"), ("sipas", "rank", "rank_note")] {
+            let exact = |u: &Value| dec(&u[index]["index_exact"]);
+            for u in &members {
+                let above = members.iter().filter(|v| exact(v) > exact(u)).count();
+                assert_eq!(
+                    u[index][rank].as_u64().unwrap() as usize,
+                    above + 1,
+                    "{} {index}",
+                    u["code"]
+                );
+                // a note exactly where another unit publishes the same figure with another exact value
+                let published = round2(exact(u));
+                let apart = members
+                    .iter()
+                    .any(|v| round2(exact(v)) == published && exact(v) != exact(u));
+                assert_eq!(u[index].get(note).is_some(), apart, "{} {index}", u["code"]);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_sample_holds_exact_and_near_ties_in_both_indices() {
+    let json = compute_json(&sample(), &[]);
+    let by_code: HashMap<&str, &Value> = units(&json)
+        .iter()
+        .map(|u| (u["code"].as_str().unwrap(), u))
+        .collect();
+    for index in ["par", "sipas"] {
+        let (a, b) = (&by_code["SCT"][index], &by_code["SNGV"][index]);
+        assert_eq!(a["index_exact"], b["index_exact"]);
+        assert_eq!(a["rank"], b["rank"], "exact ties share a rank");
+        let (c, e) = (&by_code["SGTVT"][index], &by_code["SKHCN"][index]);
+        assert_ne!(c["index_exact"], e["index_exact"]);
+        assert_eq!(
+            c["index"].to_string(),
+            e["index"].to_string(),
+            "equal at 2 decimals"
+        );
+        assert_ne!(c["rank"], e["rank"], "ranked apart");
+        assert!(c.get("rank_note").is_some() && e.get("rank_note").is_some());
+    }
+    assert_eq!(by_code["DINHLAP"]["sipas"]["below_minimum"], true);
+    let kinds: Vec<&str> = json["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["kind"].as_str().unwrap())
+        .collect();
+    for kind in ["not_appraised", "rule_disagrees", "small_sample"] {
+        assert!(kinds.contains(&kind), "no {kind} warning");
+    }
+}
+
+/// SIPAS of every unit from sipas-survey.csv: item = satisfied / valid, element = mean of
+/// items, unit = mean of elements; a questionnaire without any answer is not counted.
+#[test]
+fn satisfaction_index_agrees_with_a_recomputation_from_the_questionnaires() {
+    let criteria = criteria_json();
+    let elements: Vec<Vec<String>> = criteria["sipas"]["elements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            e["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i["id"].as_str().unwrap().to_string())
+                .collect()
+        })
+        .collect();
+    let mut reader = csv::Reader::from_path(sample().join("sipas-survey.csv")).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    let col = |id: &str| headers.iter().position(|h| h == id).unwrap();
+    // unit → item → (satisfied, valid); unit → valid questionnaires
+    let mut tally: BTreeMap<String, HashMap<String, (u64, u64)>> = BTreeMap::new();
+    let mut valid: HashMap<String, u64> = HashMap::new();
+    for row in reader.records() {
+        let row = row.unwrap();
+        let unit = row[col("unit")].to_string();
+        let mut any = false;
+        for item in elements.iter().flatten() {
+            let answer = row[col(item)].trim();
+            if let Ok(level) = answer.parse::<u32>() {
+                any = true;
+                let t = tally
+                    .entry(unit.clone())
+                    .or_default()
+                    .entry(item.clone())
+                    .or_default();
+                t.1 += 1;
+                if level >= 4 {
+                    t.0 += 1;
+                }
+            }
+        }
+        if any {
+            *valid.entry(unit).or_default() += 1;
+        }
+    }
+    let json = compute_json(&sample(), &[]);
+    for u in units(&json) {
+        let code = u["code"].as_str().unwrap();
+        let t = &tally[code];
+        let element_index: Vec<f64> = elements
+            .iter()
+            .map(|items| {
+                let idx: Vec<f64> = items
+                    .iter()
+                    .map(|i| 100.0 * t[i].0 as f64 / t[i].1 as f64)
+                    .collect();
+                idx.iter().sum::<f64>() / idx.len() as f64
+            })
+            .collect();
+        let sipas = element_index.iter().sum::<f64>() / element_index.len() as f64;
+        let exact: f64 = u["sipas"]["index_exact"].as_str().unwrap().parse().unwrap();
+        assert!((sipas - exact).abs() < 1e-9, "{code}: {sipas} vs {exact}");
+        assert_eq!(u["sipas"]["valid"].as_u64().unwrap(), valid[code], "{code}");
+        let published = format!("{:.2}", dec(&u["sipas"]["index"]));
+        assert_eq!(
+            published,
+            format!("{:.2}", round2(Decimal::from_f64_retain(sipas).unwrap())),
+            "{code}"
+        );
+        // the satisfaction leaf earns max × SIPAS / 100 (max 10 in both groups)
+        let points = dec(&u["par"]["sipas_exact"]);
+        let sipas_exact = dec(&u["sipas"]["index_exact"]);
+        assert!(
+            (points - Decimal::TEN * sipas_exact / Decimal::ONE_HUNDRED).abs()
+                < Decimal::new(1, 20),
+            "{code}"
+        );
+        for (k, e) in criteria["sipas"]["elements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .enumerate()
+        {
+            let shown = dec(&u["sipas"]["elements"][e["code"].as_str().unwrap()]);
+            assert_eq!(
+                shown,
+                round2(Decimal::from_f64_retain(element_index[k]).unwrap()),
+                "{code}"
+            );
+        }
+    }
+}
+
+/// Survey points of every unit from par-survey.csv, by method.md §7.
+#[test]
+fn survey_points_agree_with_a_recomputation_from_the_answers() {
+    let criteria = criteria_json();
+    let scale: HashMap<String, f64> = criteria["survey_scale"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_f64().unwrap()))
+        .collect();
+    let mut reader = csv::Reader::from_path(sample().join("par-survey.csv")).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    // (unit, respondent group, question) → (sum of weights, answers)
+    let mut tally: HashMap<(String, String, String), (f64, f64)> = HashMap::new();
+    for row in reader.records() {
+        let row = row.unwrap();
+        for (i, h) in headers.iter().enumerate().skip(3) {
+            if let Some(w) = scale.get(row[i].trim()) {
+                let t = tally
+                    .entry((row[2].to_string(), row[1].to_string(), h.to_string()))
+                    .or_default();
+                t.0 += w;
+                t.1 += 1.0;
+            }
+        }
+    }
+    let json = compute_json(&sample(), &[]);
+    for u in units(&json) {
+        let code = u["code"].as_str().unwrap();
+        let group = &criteria["groups"][u["group"].as_str().unwrap()];
+        let questions = group["survey"]["questions"].as_array().unwrap();
+        let mut points = 0.0;
+        for node in group["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|n| n["source"] == "survey")
+        {
+            let leaf = node["code"].as_str().unwrap();
+            let (mut weighted, mut weights) = (0.0, 0.0);
+            for rg in group["survey"]["respondent_groups"].as_array().unwrap() {
+                let rg_id = rg["id"].as_str().unwrap();
+                let means: Vec<f64> = questions
+                    .iter()
+                    .filter(|q| q["leaf"] == leaf)
+                    .filter_map(|q| {
+                        tally.get(&(
+                            code.to_string(),
+                            rg_id.to_string(),
+                            q["id"].as_str().unwrap().to_string(),
+                        ))
+                    })
+                    .map(|(s, n)| s / n)
+                    .collect();
+                if !means.is_empty() {
+                    let w = rg["weight"].as_f64().unwrap();
+                    weighted += w * means.iter().sum::<f64>() / means.len() as f64;
+                    weights += w;
+                }
+            }
+            points += node["max"].as_f64().unwrap() * weighted / weights / 100.0;
+        }
+        let exact: f64 = u["par"]["survey_exact"].as_str().unwrap().parse().unwrap();
+        assert!((points - exact).abs() < 1e-9, "{code}: {points} vs {exact}");
+    }
+}
+
+/// Appraisal points from self-assessment.csv where every row gives points (the appraised
+/// points stand, else the self points; N/A leaves leave the maximum), and deductions from
+/// deductions.csv with their caps.
+#[test]
+fn appraisal_points_deductions_and_maxima_agree_with_the_rows() {
+    let criteria = criteria_json();
+    let mut reader = csv::Reader::from_path(sample().join("self-assessment.csv")).unwrap();
+    let mut points: HashMap<String, Decimal> = HashMap::new();
+    let mut not_applicable: HashMap<String, Vec<String>> = HashMap::new();
+    let mut by_value_only: Vec<String> = Vec::new();
+    for row in reader.records() {
+        let row = row.unwrap();
+        let (unit, criterion, own, appraised) = (&row[0], &row[1], row[2].trim(), row[3].trim());
+        let standing = if appraised.is_empty() { own } else { appraised };
+        if ["N/A", "KĐG"].contains(&standing) {
+            not_applicable
+                .entry(unit.into())
+                .or_default()
+                .push(criterion.into());
+        } else if standing.is_empty() {
+            by_value_only.push(unit.into());
+        } else {
+            *points.entry(unit.into()).or_default() += standing.parse::<Decimal>().unwrap();
+        }
+    }
+    let mut deduction: HashMap<String, Decimal> = HashMap::new();
+    let kinds: HashMap<&str, (Decimal, Decimal)> = criteria["deductions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| {
+            (
+                k["code"].as_str().unwrap(),
+                (dec(&k["points"]), dec(&k["cap"])),
+            )
+        })
+        .collect();
+    for row in csv::Reader::from_path(sample().join("deductions.csv"))
+        .unwrap()
+        .records()
+    {
+        let row = row.unwrap();
+        let (per, cap) = kinds[&row[1]];
+        *deduction.entry(row[0].into()).or_default() +=
+            (per * row[2].parse::<Decimal>().unwrap()).min(cap);
+    }
+    let json = compute_json(&sample(), &[]);
+    let mut checked = 0;
+    for u in units(&json) {
+        let code = u["code"].as_str().unwrap();
+        let group = &criteria["groups"][u["group"].as_str().unwrap()];
+        let na = not_applicable.get(code).cloned().unwrap_or_default();
+        let na_max: Decimal = group["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|n| na.contains(&n["code"].as_str().unwrap().to_string()))
+            .map(|n| dec(&n["max"]))
+            .sum();
+        assert_eq!(
+            dec(&u["par"]["max"]),
+            Decimal::ONE_HUNDRED - na_max,
+            "{code}"
+        );
+        let cap = dec(&criteria["deduction_cap"]);
+        let expected = deduction.get(code).copied().unwrap_or_default().min(cap);
+        assert_eq!(dec(&u["par"]["deductions_exact"]), expected, "{code}");
+        if !by_value_only.contains(&code.to_string()) {
+            assert_eq!(dec(&u["par"]["appraisal_exact"]), points[code], "{code}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 25, "only {checked} units checked");
+}
