@@ -71,6 +71,16 @@ pub fn rank_cell(rank: usize) -> Cell {
     }
 }
 
+/// The flag of a unit below the minimum of valid questionnaires, in both annexes.
+fn small_sample(criteria: &Criteria, u: &UnitResult) -> Option<String> {
+    u.below_minimum.then(|| {
+        format!(
+            "chỉ số hài lòng từ {} phiếu hợp lệ, dưới mức tối thiểu {} phiếu",
+            u.valid, criteria.sipas.min_valid
+        )
+    })
+}
+
 fn note(parts: &[Option<String>]) -> Cell {
     let text = parts
         .iter()
@@ -127,13 +137,10 @@ pub fn sipas(criteria: &Criteria, results: &Results, groups: &[usize]) -> Annex 
                             .index
                             .map_or(Cell::Empty, |v| Cell::Number(publish(v, d))),
                     );
-                    let small = u.below_minimum.then(|| {
-                        format!(
-                            "dưới số phiếu tối thiểu ({} phiếu)",
-                            criteria.sipas.min_valid
-                        )
-                    });
-                    row.push(note(&[small, u.sipas_rank.note.clone()]));
+                    row.push(note(&[
+                        small_sample(criteria, u),
+                        u.sipas_rank.note.clone(),
+                    ]));
                     row
                 })
                 .collect();
@@ -229,7 +236,7 @@ fn par_row(criteria: &Criteria, u: &UnitResult, fields: usize, d: u32) -> Vec<Ce
         n(u.par.total),
         n(u.par.index),
         u.par.band.clone().map_or(Cell::Empty, Cell::Text),
-        note(std::slice::from_ref(&u.par.rank.note)),
+        note(&[small_sample(criteria, u), u.par.rank.note.clone()]),
     ]);
     row
 }

@@ -98,14 +98,7 @@ pub fn sipas(criteria: &Criteria, results: &Results, groups: &[usize], terminal:
         }
         let _ = writeln!(out, "{t}");
         footnotes(&mut out, &marks);
-        if !small.is_empty() {
-            let _ = writeln!(
-                out,
-                "† Dưới số phiếu hợp lệ tối thiểu ({}): {}",
-                criteria.sipas.min_valid,
-                small.join(", ")
-            );
-        }
+        small_sample_note(&mut out, criteria, &small);
     }
     let legend = criteria
         .sipas
@@ -144,14 +137,21 @@ pub fn par(criteria: &Criteria, results: &Results, groups: &[usize], terminal: b
             "Loại",
         ]);
         let mut marks = Vec::new();
+        let mut small = Vec::new();
         for u in results.by_par_rank(g) {
             let p = &u.par;
+            let sipas = if u.below_minimum {
+                small.push(u.code.clone());
+                format!("{}†", fixed(p.sipas, d))
+            } else {
+                fixed(p.sipas, d)
+            };
             t.add_row(vec![
                 num(rank_text(&p.rank, &mut marks, &u.code)),
                 comfy_table::Cell::new(&u.name),
                 num(fixed(p.appraisal, d)),
                 num(fixed(p.survey, d)),
-                num(fixed(p.sipas, d)),
+                num(sipas),
                 num(fixed(p.deductions, d)),
                 num(fixed(p.total, d)),
                 num(fixed(p.max, d)),
@@ -161,6 +161,18 @@ pub fn par(criteria: &Criteria, results: &Results, groups: &[usize], terminal: b
         }
         let _ = writeln!(out, "{t}");
         footnotes(&mut out, &marks);
+        small_sample_note(&mut out, criteria, &small);
     }
     out
+}
+
+fn small_sample_note(out: &mut String, criteria: &Criteria, small: &[String]) {
+    if !small.is_empty() {
+        let _ = writeln!(
+            out,
+            "† Chỉ số hài lòng từ dưới {} phiếu hợp lệ: {}",
+            criteria.sipas.min_valid,
+            small.join(", ")
+        );
+    }
 }
