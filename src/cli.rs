@@ -30,6 +30,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    Check(crate::cmd::check::Args),
     Compute(crate::cmd::compute::Args),
     Criteria(crate::cmd::criteria::Args),
 }

@@ -1,5 +1,6 @@
 //! One file per subcommand, with its arguments, help text and examples next to its code.
 
+pub mod check;
 pub mod compute;
 pub mod criteria;
 
@@ -8,6 +9,7 @@ use crate::cli::{Cli, Command};
 /// Runs a parsed command line; returns the exit code of a run that did not fail.
 pub fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
+        Command::Check(args) => check::run(args),
         Command::Compute(args) => compute::run(args),
         Command::Criteria(args) => criteria::run(args),
     }

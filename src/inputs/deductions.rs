@@ -42,15 +42,7 @@ pub fn read(
         .collect::<Vec<_>>()
         .join(", ");
     let mut record = ByteRecord::new();
-    loop {
-        let line = match sheet.next(&mut record) {
-            Ok(Some(line)) => line,
-            Ok(None) => break,
-            Err(p) => {
-                problems.push(p);
-                break;
-            }
-        };
+    while let Some(line) = sheet.next(&mut record, problems) {
         let at = |k: usize, message: String| {
             Problem::new(
                 &sheet.name,

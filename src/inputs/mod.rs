@@ -12,7 +12,7 @@ pub mod table;
 mod units;
 pub mod workbook;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use rust_decimal::Decimal;
@@ -48,6 +48,8 @@ pub struct Year {
     pub deductions: Vec<Vec<DeductionRow>>,
     /// How each input file was named in messages, by file stem.
     pub files: BTreeMap<&'static str, String>,
+    /// Rows given but refused by the readers: (unit, leaf), or (unit, None) for survey rows.
+    pub unreadable: HashSet<(usize, Option<usize>)>,
 }
 
 impl Year {
@@ -70,6 +72,14 @@ pub struct ReadSettings {
 
 /// Reads and checks the year in `dir`. Every problem of every file is reported together.
 pub fn read(dir: &Path, criteria: &Criteria, settings: ReadSettings) -> Result<Year, Failure> {
+    let (year, problems) = read_all(dir, criteria, settings)?;
+    problems.into_result()?;
+    Ok(year)
+}
+
+/// Reads what can be read of the year in `dir`, with every problem found; fails only when the
+/// folder or a file cannot be read at all.
+pub fn read_all(dir: &Path, criteria: &Criteria, settings: ReadSettings) -> Result<(Year, Problems), Failure> {
     if !dir.is_dir() {
         return Err(Failure::io(
             format!("cannot read the year's folder {}", dir.display()),
@@ -116,6 +126,14 @@ pub fn read(dir: &Path, criteria: &Criteria, settings: ReadSettings) -> Result<Y
         None => Vec::new(),
     };
     let index = UnitIndex::new(&units);
+    // Without units nothing else can be checked: every row would name an unknown unit.
+    let usable = !units.is_empty();
+    if !usable {
+        problems.stopped = true;
+    }
+    let mut open = |stem: &'static str, required: bool, problems: &mut Problems| {
+        if usable { open(stem, required, problems) } else { Ok(None) }
+    };
     let appraisal = match open(SELF_ASSESSMENT, true, &mut problems)? {
         Some(sheet) => self_assessment::read(sheet, criteria, &units, &index, &mut problems),
         None => vec![Vec::new(); units.len()],
@@ -146,15 +164,17 @@ pub fn read(dir: &Path, criteria: &Criteria, settings: ReadSettings) -> Result<Y
         Some(sheet) => deductions::read(sheet, criteria, &index, units.len(), &mut problems),
         None => vec![Vec::new(); units.len()],
     };
-    problems.into_result()?;
-    Ok(Year {
+    let unreadable = problems.unreadable.clone();
+    let year = Year {
         units,
         appraisal,
         par_survey,
         sipas,
         deductions,
         files,
-    })
+        unreadable,
+    };
+    Ok((year, problems))
 }
 
 /// Problems found while reading, at most [`Problems::PER_FILE`] listed per file.
@@ -162,9 +182,19 @@ pub fn read(dir: &Path, criteria: &Criteria, settings: ReadSettings) -> Result<Y
 pub struct Problems {
     list: Vec<Problem>,
     per_file: HashMap<String, usize>,
+    /// (unit, leaf) rows that were given but refused; (unit, None): survey rows of the unit.
+    unreadable: HashSet<(usize, Option<usize>)>,
+    /// A file could not be read to its end: gaps in the data are not worth reporting.
+    pub stopped: bool,
 }
 
 impl Problems {
+    /// Marks a unit's row (or survey rows) as given but refused, so that nothing reports it
+    /// missing as well.
+    pub fn mark(&mut self, unit: usize, node: Option<usize>) {
+        self.unreadable.insert((unit, node));
+    }
+
     /// How many problems of one file are listed; the rest are counted.
     pub const PER_FILE: usize = 50;
 

@@ -156,15 +156,7 @@ pub fn read(
     let mut fingerprints: HashMap<u64, u32> = HashMap::new();
     let mut record = ByteRecord::new();
     let mut answers: Vec<u8> = Vec::new();
-    loop {
-        let line = match sheet.next(&mut record) {
-            Ok(Some(line)) => line,
-            Ok(None) => break,
-            Err(p) => {
-                problems.push(p);
-                break;
-            }
-        };
+    while let Some(line) = sheet.next(&mut record, problems) {
         let at = |col: usize, message: String| {
             Problem::new(&sheet.name, line as usize, col + 1, message)
                 .column_name(sheet.headers[col].clone())
@@ -196,6 +188,7 @@ pub fn read(
                 at(c_resp, "the respondent id is empty".into())
                     .subject(format!("unit {}", unit.code)),
             );
+            problems.mark(u, None);
             continue;
         }
         let rg_key = normalize_key(rg_text);
@@ -226,6 +219,7 @@ pub fn read(
                         .join(", ")
                 )),
             );
+            problems.mark(u, None);
             continue;
         };
         let mut hasher = DefaultHasher::new();
@@ -289,6 +283,7 @@ pub fn read(
             }
         }
         if bad {
+            problems.mark(u, None);
             continue;
         }
         for (q, &a) in answers.iter().enumerate() {

@@ -63,15 +63,7 @@ pub fn read(
     );
     let mut record = ByteRecord::new();
     let mut unknown_units: HashMap<String, usize> = HashMap::new();
-    loop {
-        let line = match sheet.next(&mut record) {
-            Ok(Some(line)) => line,
-            Ok(None) => break,
-            Err(p) => {
-                problems.push(p);
-                break;
-            }
-        };
+    while let Some(line) = sheet.next(&mut record, problems) {
         let mut cells = [""; 5];
         let mut ok = true;
         for (k, cell) in cells.iter_mut().enumerate() {
@@ -192,6 +184,7 @@ pub fn read(
             }
         };
         if bad {
+            problems.mark(u, Some(ni));
             continue;
         }
         rows[u][ni] = Some(AppraisalRow {

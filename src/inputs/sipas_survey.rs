@@ -119,15 +119,7 @@ pub fn read(
     let mut fingerprints: HashMap<u64, u32> = HashMap::new();
     let mut record = ByteRecord::new();
     let mut answers = vec![NO_ANSWER; items.len()];
-    loop {
-        let line = match sheet.next(&mut record) {
-            Ok(Some(line)) => line,
-            Ok(None) => break,
-            Err(p) => {
-                problems.push(p);
-                break;
-            }
-        };
+    while let Some(line) = sheet.next(&mut record, problems) {
         let at = |col: usize, message: String| {
             Problem::new(&sheet.name, line as usize, col + 1, message)
                 .column_name(sheet.headers[col].clone())
@@ -204,6 +196,7 @@ pub fn read(
             }
         }
         if bad {
+            problems.mark(u, None);
             continue;
         }
         if !any {

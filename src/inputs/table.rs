@@ -65,6 +65,7 @@ impl Sheet {
                 encoding_rs_io::DecodeReaderBytesBuilder::new()
                     .encoding(opts.encoding)
                     .bom_sniffing(true)
+                    .bom_override(true)
                     .strip_bom(true)
                     .build(reader),
             )
@@ -182,46 +183,60 @@ impl Sheet {
     }
 
     /// Reads the next non-blank record into `record`; returns its line, or `None` at the end.
-    /// A record with fewer or more cells than the header is an error naming its line.
-    pub fn next(&mut self, record: &mut ByteRecord) -> Result<Option<u64>, Problem> {
+    ///
+    /// A record with more or fewer cells than the header, or a quoted cell that runs over many
+    /// lines (a missing closing quote), is reported in `problems` and still returned, so that
+    /// the row's unit and criterion are not reported missing as well. An unreadable file ends
+    /// the reading, reported, with `problems.stopped` set.
+    pub fn next(&mut self, record: &mut ByteRecord, problems: &mut super::Problems) -> Option<u64> {
         loop {
-            match &mut self.records {
+            let line = match &mut self.records {
                 Records::Csv(reader) => match reader.read_byte_record(record) {
-                    Ok(false) => return Ok(None),
-                    Ok(true) => {
-                        let line = record.position().map_or(0, |p| p.line());
-                        if is_blank(record) {
-                            continue;
-                        }
-                        self.check_width(record, line)?;
-                        return Ok(Some(line));
-                    }
-                    Err(e) => return Err(csv_problem(&self.name, &e)),
-                },
-                Records::Rows(rows) => match rows.next() {
-                    None => return Ok(None),
-                    Some((line, cells)) => {
-                        if cells.iter().all(|c| c.trim().is_empty()) {
-                            continue;
-                        }
-                        record.clear();
-                        for c in &cells {
-                            record.push_field(c.as_bytes());
-                        }
-                        // trailing empty cells of a sheet row are not ragged
-                        while record.len() > self.headers.len()
-                            && record.get(record.len() - 1) == Some(b"")
-                        {
-                            record.truncate(record.len() - 1);
-                        }
-                        while record.len() < self.headers.len() {
-                            record.push_field(b"");
-                        }
-                        self.check_width(record, line)?;
-                        return Ok(Some(line));
+                    Ok(false) => return None,
+                    Ok(true) => record.position().map_or(0, |p| p.line()),
+                    Err(e) => {
+                        problems.push(csv_problem(&self.name, &e));
+                        problems.stopped = true;
+                        return None;
                     }
                 },
+                Records::Rows(rows) => {
+                    let (line, cells) = rows.next()?;
+                    record.clear();
+                    for c in &cells {
+                        record.push_field(c.as_bytes());
+                    }
+                    // trailing empty cells of a sheet row are not ragged
+                    while record.len() > self.headers.len() && record.get(record.len() - 1) == Some(b"") {
+                        record.truncate(record.len() - 1);
+                    }
+                    while record.len() < self.headers.len() {
+                        record.push_field(b"");
+                    }
+                    line
+                }
+            };
+            if is_blank(record) {
+                continue;
             }
+            if let Err(p) = self.check_width(record, line) {
+                problems.push(p);
+            }
+            if let Some(lines) = record.iter().map(|c| c.iter().filter(|&&b| b == b'\n').count()).max()
+                && lines >= 5
+            {
+                problems.push(
+                    Problem::new(
+                        &self.name,
+                        line as usize,
+                        0,
+                        format!("a quoted cell runs over {} lines, from line {line}", lines + 1),
+                    )
+                    .hint("a closing quote (\") is probably missing on this line"),
+                );
+                problems.stopped = true;
+            }
+            return Some(line);
         }
     }
 

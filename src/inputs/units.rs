@@ -43,15 +43,7 @@ pub fn read(mut sheet: Sheet, criteria: &Criteria, problems: &mut Problems) -> V
         .join(", ");
     let mut units: BTreeMap<String, Unit> = BTreeMap::new();
     let mut record = ByteRecord::new();
-    loop {
-        let line = match sheet.next(&mut record) {
-            Ok(Some(line)) => line,
-            Ok(None) => break,
-            Err(p) => {
-                problems.push(p);
-                break;
-            }
-        };
+    while let Some(line) = sheet.next(&mut record, problems) {
         let mut cell = |i: usize| -> Option<String> {
             let c = cols.at(i).expect("required");
             match sheet.cell(&record, line, c) {

@@ -194,6 +194,14 @@ impl Results {
 
 /// Runs the four stages on a year's data.
 pub fn compute(criteria: &Criteria, year: &Year, options: Options) -> Result<Results, Failure> {
+    let (results, problems) = compute_all(criteria, year, options);
+    problems.into_result()?;
+    Ok(results)
+}
+
+/// Runs the four stages, returning the results with every problem found (gaps in the data,
+/// and with `--strict` the strict warnings). The results are meaningful only without problems.
+pub fn compute_all(criteria: &Criteria, year: &Year, options: Options) -> (Results, inputs::Problems) {
     let mut warnings = Vec::new();
     let mut problems = inputs::Problems::default();
     let self_file = year
@@ -289,7 +297,13 @@ pub fn compute(criteria: &Criteria, year: &Year, options: Options) -> Result<Res
                             "no points, no appraisal and no value for this applicable criterion",
                         ),
                     };
-                    if options.missing_zero {
+                    let refused = match node.source {
+                        Some(Source::Appraisal) => year.unreadable.contains(&(u, Some(i))),
+                        _ => year.unreadable.contains(&(u, None)),
+                    };
+                    if refused {
+                        // already reported by the reader, with its line
+                    } else if options.missing_zero {
                         warnings.push(Warning {
                             kind: WarningKind::MissingScoredZero,
                             unit: Some(unit.code.clone()),
@@ -363,7 +377,6 @@ pub fn compute(criteria: &Criteria, year: &Year, options: Options) -> Result<Res
             }
         }
     }
-    problems.into_result()?;
     totals::rank_all(criteria, &mut units);
     warnings.sort_by(|a, b| {
         let node_order = |w: &Warning| {
@@ -378,5 +391,5 @@ pub fn compute(criteria: &Criteria, year: &Year, options: Options) -> Result<Res
             &b.message,
         ))
     });
-    Ok(Results { units, warnings })
+    (Results { units, warnings }, problems)
 }

@@ -1,0 +1,93 @@
+//! `par-index check`: validate a year's folder against the criteria, without publishing
+//! anything; every problem of every file at once, grouped by file.
+
+use std::fmt::Write as _;
+
+use crate::cmd::compute::YearArgs;
+use crate::criteria;
+use crate::error::{Problem, exit};
+use crate::inputs;
+use crate::output;
+use crate::stages;
+
+/// Check a year's folder: every problem of every file, grouped by file, with a hint each.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  par-index check samples/2023          report problems; exit 0 only when the folder is clean
+  par-index check data/2024 --strict    not appraised leaves and rule disagreements count too
+
+Each problem names the file, line, column, unit and criterion or question, and says what to do.
+Warnings (not appraised, rule disagreements, small samples) are listed but do not fail the
+check, unless --strict.")]
+pub struct Args {
+    #[command(flatten)]
+    pub year: YearArgs,
+}
+
+pub fn run(args: Args) -> anyhow::Result<u8> {
+    let criteria = criteria::load(args.year.criteria.as_deref())?;
+    let (year, read_problems) = inputs::read_all(&args.year.dir, &criteria, args.year.read_settings())?;
+    let (results, stage_problems) = stages::compute_all(&criteria, &year, args.year.options());
+    // Gaps are worth reporting only when every file was read to its end.
+    let stopped = read_problems.stopped;
+    let mut problems = read_problems.into_sorted();
+    if !stopped {
+        problems.extend(stage_problems.into_sorted());
+    }
+    problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    let report = render(&args.year.dir.display().to_string(), &year, &problems, &results.warnings);
+    output::emit(None, report.as_bytes())?;
+    Ok(if problems.is_empty() { exit::OK } else { exit::INPUT })
+}
+
+fn render(dir: &str, year: &inputs::Year, problems: &[Problem], warnings: &[stages::Warning]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{dir}: {} units", year.units.len());
+    let mut file = None;
+    for p in problems {
+        if file != Some(&p.file) {
+            let n = problems.iter().filter(|q| q.file == p.file).count();
+            let _ = writeln!(out, "\n{} — {n} problem{}", p.file, if n == 1 { "" } else { "s" });
+            file = Some(&p.file);
+        }
+        let mut at = Vec::new();
+        if p.line > 0 {
+            at.push(format!("line {}", p.line));
+        }
+        if p.column > 0 {
+            at.push(format!("column {}", p.column));
+        }
+        if let Some(name) = &p.column_name {
+            at.push(format!("({name})"));
+        }
+        let mut line = String::from("  ");
+        if !at.is_empty() {
+            let _ = write!(line, "{}: ", at.join(" "));
+        }
+        if let Some(s) = &p.subject {
+            let _ = write!(line, "{s}: ");
+        }
+        line.push_str(&p.message);
+        let _ = writeln!(out, "{line}");
+        if let Some(h) = &p.hint {
+            let _ = writeln!(out, "      → {h}");
+        }
+    }
+    if !warnings.is_empty() {
+        let _ = writeln!(out, "\n{} warning{}:", warnings.len(), if warnings.len() == 1 { "" } else { "s" });
+        for w in warnings {
+            let _ = writeln!(out, "  {w}");
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n{}",
+        if problems.is_empty() {
+            "no problem found".to_string()
+        } else {
+            format!("{} problem{} found", problems.len(), if problems.len() == 1 { "" } else { "s" })
+        }
+    );
+    out
+}

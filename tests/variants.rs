@@ -1,0 +1,183 @@
+//! Inputs as analysts have them: every encoding, delimiter and Excel habit applied to the
+//! sample year gives exactly the results of the clean UTF-8 CSV.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+use proptest::prelude::*;
+use unicode_normalization::UnicodeNormalization;
+
+const FILES: [&str; 5] = ["units.csv", "self-assessment.csv", "par-survey.csv", "sipas-survey.csv", "deductions.csv"];
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Encoding {
+    Utf8,
+    Utf8Bom,
+    Utf16Le,
+    Utf16Be,
+    /// Legacy Vietnamese Windows code page, told with `--encoding windows-1258`.
+    Windows1258,
+}
+
+#[derive(Debug, Clone)]
+struct Variant {
+    encoding: Encoding,
+    delimiter: u8,
+    decimal_comma: bool,
+    crlf: bool,
+    nfd: bool,
+    padded: bool,
+    blank_lines: bool,
+}
+
+fn variant() -> impl Strategy<Value = Variant> {
+    (
+        prop_oneof![
+            Just(Encoding::Utf8),
+            Just(Encoding::Utf8Bom),
+            Just(Encoding::Utf16Le),
+            Just(Encoding::Utf16Be),
+            Just(Encoding::Windows1258)
+        ],
+        prop_oneof![Just(b','), Just(b';'), Just(b'\t')],
+        any::<(bool, bool, bool, bool, bool)>(),
+    )
+        .prop_map(|(encoding, delimiter, (decimal_comma, crlf, nfd, padded, blank_lines))| Variant {
+            encoding,
+            delimiter,
+            decimal_comma,
+            crlf,
+            nfd,
+            padded,
+            blank_lines,
+        })
+}
+
+/// A number as Excel shows it with a Vietnamese locale: `85.5` → `85,5`.
+fn is_decimal(cell: &str) -> bool {
+    let t = cell.trim_end_matches('%');
+    t.contains('.') && t.split('.').count() == 2 && t.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Windows-1258 keeps Vietnamese tone marks as combining characters after the base letter.
+fn to_windows_1258(text: &str) -> Vec<u8> {
+    let tones = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+    let mut out = String::new();
+    // composed first: Windows-1258 has ơ, ư, â… as letters, only the tones combine
+    for ch in text.nfc() {
+        let parts: String = std::iter::once(ch).nfd().collect();
+        let base: String = parts.chars().filter(|c| !tones.contains(c)).collect::<String>().nfc().collect();
+        out.push_str(&base);
+        out.extend(parts.chars().filter(|c| tones.contains(c)));
+    }
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1258.encode(&out);
+    assert!(!unmappable, "not representable in Windows-1258");
+    bytes.into_owned()
+}
+
+/// Rewrites a clean CSV file as `v` says.
+fn rewrite(path: &Path, v: &Variant) {
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).from_path(path).unwrap();
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(v.delimiter)
+        .terminator(if v.crlf { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') })
+        .from_writer(Vec::new());
+    for (i, record) in reader.records().enumerate() {
+        let record = record.unwrap();
+        let cells: Vec<String> = record
+            .iter()
+            .map(|c| {
+                let mut c = if v.nfd { c.nfd().collect::<String>() } else { c.to_string() };
+                if v.decimal_comma && is_decimal(&c) {
+                    c = c.replace('.', ",");
+                }
+                let plain = !c.contains([',', ';', '\t', '"', '\n']);
+                if v.padded && plain && !c.is_empty() { format!("  {c} ") } else { c }
+            })
+            .collect();
+        w.write_record(&cells).unwrap();
+        if v.blank_lines && i % 7 == 3 {
+            w.flush().unwrap();
+            w.write_record(std::iter::repeat_n("", cells.len())).unwrap();
+        }
+    }
+    let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
+    let text = if v.blank_lines { text.replacen('\n', "\n\n", 3) } else { text };
+    let bytes = match v.encoding {
+        Encoding::Utf8 => text.into_bytes(),
+        Encoding::Utf8Bom => [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat(),
+        Encoding::Utf16Le => [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect(),
+        Encoding::Utf16Be => [0xFE, 0xFF].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect(),
+        Encoding::Windows1258 => to_windows_1258(&text),
+    };
+    std::fs::write(path, bytes).unwrap();
+}
+
+fn json(dir: &Path, windows_1258: bool) -> String {
+    let d = dir.to_str().unwrap();
+    let mut args = vec!["compute", d, "--format", "json"];
+    if windows_1258 {
+        args.extend(["--encoding", "windows-1258"]);
+    }
+    let (code, out, err) = run(&args);
+    assert_eq!(code, 0, "{err}");
+    out
+}
+
+#[test]
+fn each_variant_alone_gives_identical_output() {
+    let baseline = json(&sample(), false);
+    let clean = Variant {
+        encoding: Encoding::Utf8,
+        delimiter: b',',
+        decimal_comma: false,
+        crlf: false,
+        nfd: false,
+        padded: false,
+        blank_lines: false,
+    };
+    let variants = [
+        Variant { encoding: Encoding::Utf8Bom, ..clean.clone() },
+        Variant { encoding: Encoding::Utf16Le, delimiter: b'\t', ..clean.clone() },
+        Variant { encoding: Encoding::Utf16Be, delimiter: b'\t', ..clean.clone() },
+        Variant { delimiter: b';', decimal_comma: true, ..clean.clone() },
+        Variant { crlf: true, ..clean.clone() },
+        Variant { nfd: true, ..clean.clone() },
+        Variant { padded: true, ..clean.clone() },
+        Variant { blank_lines: true, ..clean.clone() },
+        Variant { encoding: Encoding::Windows1258, ..clean.clone() },
+    ];
+    for v in &variants {
+        let dir = copy_dir(&sample());
+        for f in FILES {
+            rewrite(&dir.path().join(f), v);
+        }
+        assert_eq!(json(dir.path(), v.encoding == Encoding::Windows1258), baseline, "{v:?}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 8, ..ProptestConfig::default() })]
+
+    /// Any mix of variants, file by file (Windows-1258 only together with the flag, which
+    /// then applies to every file without a byte-order mark).
+    #[test]
+    fn any_mix_of_variants_gives_identical_output(variants in proptest::array::uniform5(variant())) {
+        let baseline = json(&sample(), false);
+        let legacy = variants.iter().any(|v| v.encoding == Encoding::Windows1258);
+        let dir = copy_dir(&sample());
+        for (f, v) in FILES.iter().zip(&variants) {
+            let mut v = v.clone();
+            if legacy && v.encoding == Encoding::Utf8 {
+                v.encoding = Encoding::Windows1258;
+            }
+            if !legacy && v.encoding == Encoding::Windows1258 {
+                v.encoding = Encoding::Utf8;
+            }
+            rewrite(&dir.path().join(f), &v);
+        }
+        prop_assert_eq!(json(dir.path(), legacy), baseline);
+    }
+}
