@@ -16,27 +16,40 @@ pub struct Dec(pub Decimal);
 impl<'de> Deserialize<'de> for Dec {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
+        impl V {
+            /// Points, weights and thresholds beyond a million are typing errors; refusing
+            /// them keeps every sum and product far from the limits of the arithmetic.
+            fn bounded<E: de::Error>(d: Decimal) -> Result<Dec, E> {
+                if d.abs() > Decimal::from(1_000_000) || d.scale() > 10 {
+                    Err(E::custom(format!(
+                        "{d} is out of range: numbers here lie between -1000000 and 1000000, with at most 10 decimals"
+                    )))
+                } else {
+                    Ok(Dec(d.normalize()))
+                }
+            }
+        }
         impl Visitor<'_> for V {
             type Value = Dec;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("a decimal number such as 1.5")
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Dec, E> {
-                Ok(Dec(Decimal::from(v)))
+                V::bounded(Decimal::from(v))
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Dec, E> {
-                Ok(Dec(Decimal::from(v)))
+                V::bounded(Decimal::from(v))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Dec, E> {
-                crate::decimal::from_float(v)
-                    .map(Dec)
-                    .ok_or_else(|| E::custom(format!("{v} is not a usable decimal")))
+                let d = crate::decimal::from_float(v)
+                    .ok_or_else(|| E::custom(format!("{v} is not a usable decimal")))?;
+                V::bounded(d)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Dec, E> {
-                crate::decimal::parse(v)
+                let d = crate::decimal::parse(v)
                     .or_else(|| Decimal::from_str(v.trim()).ok())
-                    .map(Dec)
-                    .ok_or_else(|| E::custom(format!("{v:?} is not a decimal number")))
+                    .ok_or_else(|| E::custom(format!("{v:?} is not a decimal number")))?;
+                V::bounded(d)
             }
         }
         d.deserialize_any(V)

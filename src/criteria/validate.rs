@@ -231,6 +231,13 @@ fn survey_scale(c: &mut Checker, raw: S<RawSurvey>) -> Vec<ScaleOption> {
             label: o.label,
         });
     }
+    if scale.len() > 50 {
+        c.at(
+            span.clone(),
+            None,
+            format!("the survey scale has {} options; at most 50", scale.len()),
+        );
+    }
     if scale.is_empty() {
         c.at(span, None, "the survey scale has no option".into());
     } else if scale.iter().all(|o| o.weight.is_zero()) {
@@ -272,6 +279,16 @@ fn sipas(c: &mut Checker, raw: S<RawSipas>) -> Sipas {
             span.clone(),
             None,
             "the satisfaction scale has no level".into(),
+        );
+    }
+    if scale.len() > 50 {
+        c.at(
+            span.clone(),
+            None,
+            format!(
+                "the satisfaction scale has {} levels; at most 50",
+                scale.len()
+            ),
         );
     }
     let mut satisfied = Vec::new();

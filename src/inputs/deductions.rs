@@ -66,9 +66,11 @@ pub fn read(
             }
         };
         let Some(u) = index.get(unit_text) else {
-            problems.push(
-                at(0, format!("unknown unit {unit_text:?}")).hint("list the unit in units.csv"),
-            );
+            if index.report_unknown(unit_text, &sheet.name) {
+                problems.push(
+                    at(0, format!("unknown unit {unit_text:?}")).hint("list the unit in units.csv"),
+                );
+            }
             continue;
         };
         let code = normalize_key(code_text);

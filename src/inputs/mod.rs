@@ -79,7 +79,11 @@ pub fn read(dir: &Path, criteria: &Criteria, settings: ReadSettings) -> Result<Y
 
 /// Reads what can be read of the year in `dir`, with every problem found; fails only when the
 /// folder or a file cannot be read at all.
-pub fn read_all(dir: &Path, criteria: &Criteria, settings: ReadSettings) -> Result<(Year, Problems), Failure> {
+pub fn read_all(
+    dir: &Path,
+    criteria: &Criteria,
+    settings: ReadSettings,
+) -> Result<(Year, Problems), Failure> {
     if !dir.is_dir() {
         return Err(Failure::io(
             format!("cannot read the year's folder {}", dir.display()),
@@ -121,18 +125,22 @@ pub fn read_all(dir: &Path, criteria: &Criteria, settings: ReadSettings) -> Resu
     };
 
     let units_sheet = open(UNITS, true, &mut problems)?;
-    let units = match units_sheet {
+    let (units, refused) = match units_sheet {
         Some(sheet) => units::read(sheet, criteria, &mut problems),
-        None => Vec::new(),
+        None => (Vec::new(), HashSet::new()),
     };
-    let index = UnitIndex::new(&units);
+    let index = UnitIndex::new(&units, refused);
     // Without units nothing else can be checked: every row would name an unknown unit.
     let usable = !units.is_empty();
     if !usable {
         problems.stopped = true;
     }
     let mut open = |stem: &'static str, required: bool, problems: &mut Problems| {
-        if usable { open(stem, required, problems) } else { Ok(None) }
+        if usable {
+            open(stem, required, problems)
+        } else {
+            Ok(None)
+        }
     };
     let appraisal = match open(SELF_ASSESSMENT, true, &mut problems)? {
         Some(sheet) => self_assessment::read(sheet, criteria, &units, &index, &mut problems),
@@ -245,16 +253,22 @@ impl Problems {
 /// Unit codes → index, matched after trimming and NFC.
 pub struct UnitIndex {
     map: HashMap<String, usize>,
+    /// Codes listed in units.csv but refused there: their rows elsewhere are not reported again.
+    refused: HashSet<String>,
+    /// (file, code) of unknown units already reported: one message per code and file.
+    reported: std::cell::RefCell<HashSet<(String, String)>>,
 }
 
 impl UnitIndex {
-    pub fn new(units: &[Unit]) -> Self {
+    pub fn new(units: &[Unit], refused: HashSet<String>) -> Self {
         UnitIndex {
             map: units
                 .iter()
                 .enumerate()
                 .map(|(i, u)| (u.code.clone(), i))
                 .collect(),
+            refused,
+            reported: Default::default(),
         }
     }
 
@@ -264,6 +278,13 @@ impl UnitIndex {
         } else {
             self.map.get(&crate::text::normalize_key(code)).copied()
         }
+    }
+
+    /// Whether an unknown unit code met in `file` deserves a message: not when units.csv
+    /// already refused it, and once per code and file.
+    pub fn report_unknown(&self, code: &str, file: &str) -> bool {
+        let code = crate::text::normalize_key(code);
+        !self.refused.contains(&code) && self.reported.borrow_mut().insert((file.to_string(), code))
     }
 }
 

@@ -173,12 +173,14 @@ pub fn read(
             }
         };
         let Some(u) = index.get(unit_text) else {
-            problems.push(
-                at(c_unit, format!("unknown unit {unit_text:?}")).hint(
-                    super::self_assessment::near_units(unit_text, units)
-                        .unwrap_or("list the unit in units.csv".into()),
-                ),
-            );
+            if index.report_unknown(unit_text, &sheet.name) {
+                problems.push(
+                    at(c_unit, format!("unknown unit {unit_text:?}")).hint(
+                        super::self_assessment::near_units(unit_text, units)
+                            .unwrap_or("list the unit in units.csv".into()),
+                    ),
+                );
+            }
             continue;
         };
         let unit = &units[u];

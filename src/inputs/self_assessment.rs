@@ -2,7 +2,6 @@
 //! `appraisal` leaf. Points are checked against the leaf's maximum and its rule here, so that
 //! every such problem is reported with its line before anything is computed.
 
-use std::collections::HashMap;
 
 use csv::ByteRecord;
 use rust_decimal::Decimal;
@@ -62,7 +61,6 @@ pub fn read(
         "the columns are unit, criterion, self, appraised, value, note; hint columns start with #",
     );
     let mut record = ByteRecord::new();
-    let mut unknown_units: HashMap<String, usize> = HashMap::new();
     while let Some(line) = sheet.next(&mut record, problems) {
         let mut cells = [""; 5];
         let mut ok = true;
@@ -97,10 +95,7 @@ pub fn read(
             .column_name(COLUMNS[k])
         };
         let Some(u) = index.get(unit_text) else {
-            let first = unknown_units
-                .entry(normalize_key(unit_text))
-                .or_insert(line as usize);
-            if *first == line as usize {
+            if index.report_unknown(unit_text, &sheet.name) {
                 problems.push(at(0, format!("unknown unit {unit_text:?}")).hint(
                     near_units(unit_text, units).unwrap_or("list the unit in units.csv".into()),
                 ));

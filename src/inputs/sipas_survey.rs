@@ -138,10 +138,12 @@ pub fn read(
             }
         };
         let Some(u) = index.get(unit_text) else {
-            problems.push(
-                at(c_unit, format!("unknown unit {unit_text:?}"))
-                    .hint("list the unit in units.csv"),
-            );
+            if index.report_unknown(unit_text, &sheet.name) {
+                problems.push(
+                    at(c_unit, format!("unknown unit {unit_text:?}"))
+                        .hint("list the unit in units.csv"),
+                );
+            }
             continue;
         };
         if respondent.is_empty() {

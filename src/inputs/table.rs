@@ -207,7 +207,9 @@ impl Sheet {
                         record.push_field(c.as_bytes());
                     }
                     // trailing empty cells of a sheet row are not ragged
-                    while record.len() > self.headers.len() && record.get(record.len() - 1) == Some(b"") {
+                    while record.len() > self.headers.len()
+                        && record.get(record.len() - 1) == Some(b"")
+                    {
                         record.truncate(record.len() - 1);
                     }
                     while record.len() < self.headers.len() {
@@ -222,7 +224,10 @@ impl Sheet {
             if let Err(p) = self.check_width(record, line) {
                 problems.push(p);
             }
-            if let Some(lines) = record.iter().map(|c| c.iter().filter(|&&b| b == b'\n').count()).max()
+            if let Some(lines) = record
+                .iter()
+                .map(|c| c.iter().filter(|&&b| b == b'\n').count())
+                .max()
                 && lines >= 5
             {
                 problems.push(
@@ -230,7 +235,10 @@ impl Sheet {
                         &self.name,
                         line as usize,
                         0,
-                        format!("a quoted cell runs over {} lines, from line {line}", lines + 1),
+                        format!(
+                            "a quoted cell runs over {} lines, from line {line}",
+                            lines + 1
+                        ),
                     )
                     .hint("a closing quote (\") is probably missing on this line"),
                 );

@@ -1,6 +1,6 @@
 //! `units.csv`: `code,name,group`, one row per unit.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use csv::ByteRecord;
 
@@ -21,9 +21,15 @@ pub struct Unit {
     pub line: usize,
 }
 
-pub fn read(mut sheet: Sheet, criteria: &Criteria, problems: &mut Problems) -> Vec<Unit> {
+/// The units, in code order, and the codes of rows refused (not to be reported again elsewhere).
+pub fn read(
+    mut sheet: Sheet,
+    criteria: &Criteria,
+    problems: &mut Problems,
+) -> (Vec<Unit>, HashSet<String>) {
+    let mut refused = HashSet::new();
     let Some(cols) = Columns::find(&sheet, &["code", "name", "group"], &[], problems) else {
-        return Vec::new();
+        return (Vec::new(), refused);
     };
     unknown_columns(
         &sheet,
@@ -84,6 +90,7 @@ pub fn read(mut sheet: Sheet, criteria: &Criteria, problems: &mut Problems) -> V
                     .subject(format!("unit {code}"))
                     .hint(format!("the criteria define the groups {groups}")),
             );
+            refused.insert(code);
             continue;
         };
         if let Some(first) = units.get(&code) {
@@ -110,5 +117,5 @@ pub fn read(mut sheet: Sheet, criteria: &Criteria, problems: &mut Problems) -> V
                 .hint("one row per unit: code,name,group"),
         );
     }
-    units.into_values().collect()
+    (units.into_values().collect(), refused)
 }

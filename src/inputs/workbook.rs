@@ -14,6 +14,21 @@ use super::table::{Sheet, SheetError};
 use crate::error::Problem;
 
 pub fn open(path: &Path, name: &str) -> Result<Sheet, SheetError> {
+    // A damaged workbook must give a message, never a crash, whatever the reader does with it.
+    let quiet = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read(path, name)));
+    std::panic::set_hook(quiet);
+    result.unwrap_or_else(|_| {
+        Err(SheetError::Problem(
+            Problem::new(name, 0, 0, "the workbook is damaged and cannot be read").hint(
+                "open it in Excel and save it again as .xlsx, or export the sheet as CSV UTF-8",
+            ),
+        ))
+    })
+}
+
+fn read(path: &Path, name: &str) -> Result<Sheet, SheetError> {
     let bad = |message: String| {
         SheetError::Problem(
             Problem::new(name, 0, 0, message).hint("save the workbook again from Excel as .xlsx"),
