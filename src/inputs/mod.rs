@@ -144,7 +144,7 @@ pub fn read_all(
     };
     let appraisal = match open(SELF_ASSESSMENT, true, &mut problems)? {
         Some(sheet) => self_assessment::read(sheet, criteria, &units, &index, &mut problems),
-        None => vec![Vec::new(); units.len()],
+        None => self_assessment::empty(criteria, &units),
     };
     let par_survey = match open(PAR_SURVEY, true, &mut problems)? {
         Some(sheet) => par_survey::read(

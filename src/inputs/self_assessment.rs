@@ -2,7 +2,6 @@
 //! `appraisal` leaf. Points are checked against the leaf's maximum and its rule here, so that
 //! every such problem is reported with its line before anything is computed.
 
-
 use csv::ByteRecord;
 use rust_decimal::Decimal;
 
@@ -47,10 +46,7 @@ pub fn read(
     index: &UnitIndex,
     problems: &mut Problems,
 ) -> Vec<Vec<Option<AppraisalRow>>> {
-    let mut rows: Vec<Vec<Option<AppraisalRow>>> = units
-        .iter()
-        .map(|u| vec![None; criteria.groups[u.group].nodes.len()])
-        .collect();
+    let mut rows = empty(criteria, units);
     let Some(cols) = Columns::find(&sheet, &COLUMNS[..4], &COLUMNS[4..], problems) else {
         return rows;
     };
@@ -190,6 +186,14 @@ pub fn read(
         });
     }
     rows
+}
+
+/// No row yet for any unit and node.
+pub fn empty(criteria: &Criteria, units: &[Unit]) -> Vec<Vec<Option<AppraisalRow>>> {
+    units
+        .iter()
+        .map(|u| vec![None; criteria.groups[u.group].nodes.len()])
+        .collect()
 }
 
 /// Points, N/A, or empty; `None` when the text is none of these.

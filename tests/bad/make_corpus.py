@@ -116,6 +116,8 @@ case("40-ded-duplicate", {DE: append(DE, "S2,K1,2,")}, 4, DE, 6, "duplicate row 
 # encodings
 case("41-enc-windows-1258-without-flag", {UN: cp1258(base(UN))}, 4, UN, 2, "not UTF-8", "--encoding")
 case("42-enc-utf16-without-bom", {UN: base(UN).encode("utf-16-le")}, 4, UN, 0, "UTF-16 text without a byte-order mark")
+# found by fuzzing: check computed gaps on a year whose self-assessment could not be opened
+case("45-sa-binary-file", {SA: bytes([0, 159, 146, 150]) * 8}, 4, SA, 0, "not text")
 # the criteria
 crit = open("tests/data/mini/criteria.toml", encoding="utf-8").read()
 broken = crit.replace('code = "1.1"\nname = "Kế hoạch CCHC"\nmax = 3', 'code = "1.1"\nname = "Kế hoạch CCHC"\nmax = 3.5')
