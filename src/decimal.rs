@@ -17,30 +17,44 @@ pub fn publish(value: Decimal, decimals: u32) -> Decimal {
 
 /// Parses a number as typed in a CSV cell or a workbook: optional sign, digits, one decimal
 /// separator (`.` or `,`), no thousands separators, no exponent. Surrounding spaces are ignored.
+/// At most 28 significant digits.
 pub fn parse(text: &str) -> Option<Decimal> {
     let t = text.trim();
-    if t.is_empty() || t.len() > 40 {
-        return None;
-    }
-    let (sign, digits) = match t.as_bytes()[0] {
-        b'-' => ("-", &t[1..]),
-        b'+' => ("", &t[1..]),
-        _ => ("", t),
+    let (negative, digits) = match t.as_bytes().first()? {
+        b'-' => (true, &t[1..]),
+        b'+' => (false, &t[1..]),
+        _ => (false, t),
     };
+    let mut mantissa: i128 = 0;
+    let mut scale: u32 = 0;
     let mut seen_sep = false;
     let mut seen_digit = false;
+    let mut significant = 0;
     for b in digits.bytes() {
         match b {
-            b'0'..=b'9' => seen_digit = true,
+            b'0'..=b'9' => {
+                seen_digit = true;
+                if mantissa != 0 || b != b'0' {
+                    significant += 1;
+                }
+                if significant > 28 {
+                    return None;
+                }
+                mantissa = mantissa * 10 + i128::from(b - b'0');
+                if seen_sep {
+                    scale += 1;
+                }
+            }
             b'.' | b',' if !seen_sep => seen_sep = true,
             _ => return None,
         }
     }
-    if !seen_digit {
+    if !seen_digit || scale > 28 {
         return None;
     }
-    let normal = format!("{sign}{}", digits.replace(',', "."));
-    Decimal::from_str(&normal).ok().map(|d| d.normalize())
+    let d = Decimal::try_from_i128_with_scale(if negative { -mantissa } else { mantissa }, scale)
+        .ok()?;
+    Some(d.normalize())
 }
 
 /// Parses a percentage: a number, optionally followed by `%`.
@@ -100,6 +114,13 @@ mod tests {
         assert_eq!(parse(""), None);
         assert_eq!(parse("."), None);
         assert_eq!(parse("abc"), None);
+        assert_eq!(parse("-"), None);
+        assert_eq!(
+            parse("0.000000000000000000000000001"),
+            Some(d("0.000000000000000000000000001"))
+        );
+        assert_eq!(parse("12345678901234567890123456789"), None);
+        assert_eq!(parse("000000000000000000000000000000001.5"), Some(d("1.5")));
         assert_eq!(parse_percent("85%"), Some(d("85")));
         assert_eq!(parse_percent("85,5 %"), Some(d("85.5")));
     }

@@ -107,7 +107,7 @@ pub enum Failure {
     Input(Vec<Problem>),
     #[error("{0}")]
     Usage(String),
-    #[error("{context}: {source}")]
+    #[error("{context}")]
     Io {
         context: String,
         #[source]

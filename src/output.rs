@@ -42,6 +42,16 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     tmp.write_all(bytes)
         .and_then(|_| tmp.as_file().sync_all())
         .map_err(|e| Failure::io(context(), e))?;
+    // The temporary file is private (0600); the result gets the earlier file's permissions,
+    // or the usual 0644 of a new file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode());
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .map_err(|e| Failure::io(context(), e))?;
+    }
     tmp.persist(path)
         .map_err(|e| Failure::io(context(), e.error))?;
     Ok(())

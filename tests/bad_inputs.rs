@@ -75,7 +75,11 @@ fn every_bad_input_is_refused_with_a_located_message() {
         let (d, c) = (dir.path().to_str().unwrap(), criteria.to_str().unwrap());
         // compute: the message on stderr, nothing on stdout
         let (code, out, err) = run(&["compute", d, "--criteria", c]);
-        let located = if e.line > 0 { format!("{}:{}", e.file, e.line) } else { format!("{}:", e.file) };
+        let located = if e.line > 0 {
+            format!("{}:{}", e.file, e.line)
+        } else {
+            format!("{}:", e.file)
+        };
         let mut wrong = Vec::new();
         if code != e.exit {
             wrong.push(format!("compute exit {code}, expected {}", e.exit));
@@ -101,7 +105,9 @@ fn every_bad_input_is_refused_with_a_located_message() {
         }
         let report = format!("{out}{err2}");
         if e.exit == 4 {
-            if !report.contains(&e.file) || (e.line > 0 && !report.contains(&format!("line {}", e.line))) {
+            if !report.contains(&e.file)
+                || (e.line > 0 && !report.contains(&format!("line {}", e.line)))
+            {
                 wrong.push(format!("check does not name {} line {}", e.file, e.line));
             }
             for s in &e.says {

@@ -76,6 +76,27 @@ fn a_failed_run_leaves_the_earlier_output_untouched() {
     assert_eq!(std::fs::read_to_string(&out).unwrap(), direct);
 }
 
+#[cfg(unix)]
+#[test]
+fn an_output_file_is_readable_by_others_like_any_new_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("annex.csv");
+    let (code, _, _) = run(&[
+        "compute",
+        sample().to_str().unwrap(),
+        "--format",
+        "csv",
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        std::fs::metadata(&out).unwrap().permissions().mode() & 0o777,
+        0o644
+    );
+}
+
 #[test]
 fn an_unwritable_output_is_an_io_error() {
     let (code, _, err) = run(&[

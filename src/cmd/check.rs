@@ -27,7 +27,8 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let criteria = criteria::load(args.year.criteria.as_deref())?;
-    let (year, read_problems) = inputs::read_all(&args.year.dir, &criteria, args.year.read_settings())?;
+    let (year, read_problems) =
+        inputs::read_all(&args.year.dir, &criteria, args.year.read_settings())?;
     let (results, stage_problems) = stages::compute_all(&criteria, &year, args.year.options());
     // Gaps are worth reporting only when every file was read to its end.
     let stopped = read_problems.stopped;
@@ -36,19 +37,38 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         problems.extend(stage_problems.into_sorted());
     }
     problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
-    let report = render(&args.year.dir.display().to_string(), &year, &problems, &results.warnings);
+    let report = render(
+        &args.year.dir.display().to_string(),
+        &year,
+        &problems,
+        &results.warnings,
+    );
     output::emit(None, report.as_bytes())?;
-    Ok(if problems.is_empty() { exit::OK } else { exit::INPUT })
+    Ok(if problems.is_empty() {
+        exit::OK
+    } else {
+        exit::INPUT
+    })
 }
 
-fn render(dir: &str, year: &inputs::Year, problems: &[Problem], warnings: &[stages::Warning]) -> String {
+fn render(
+    dir: &str,
+    year: &inputs::Year,
+    problems: &[Problem],
+    warnings: &[stages::Warning],
+) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{dir}: {} units", year.units.len());
     let mut file = None;
     for p in problems {
         if file != Some(&p.file) {
             let n = problems.iter().filter(|q| q.file == p.file).count();
-            let _ = writeln!(out, "\n{} — {n} problem{}", p.file, if n == 1 { "" } else { "s" });
+            let _ = writeln!(
+                out,
+                "\n{} — {n} problem{}",
+                p.file,
+                if n == 1 { "" } else { "s" }
+            );
             file = Some(&p.file);
         }
         let mut at = Vec::new();
@@ -75,7 +95,12 @@ fn render(dir: &str, year: &inputs::Year, problems: &[Problem], warnings: &[stag
         }
     }
     if !warnings.is_empty() {
-        let _ = writeln!(out, "\n{} warning{}:", warnings.len(), if warnings.len() == 1 { "" } else { "s" });
+        let _ = writeln!(
+            out,
+            "\n{} warning{}:",
+            warnings.len(),
+            if warnings.len() == 1 { "" } else { "s" }
+        );
         for w in warnings {
             let _ = writeln!(out, "  {w}");
         }
@@ -86,7 +111,11 @@ fn render(dir: &str, year: &inputs::Year, problems: &[Problem], warnings: &[stag
         if problems.is_empty() {
             "no problem found".to_string()
         } else {
-            format!("{} problem{} found", problems.len(), if problems.len() == 1 { "" } else { "s" })
+            format!(
+                "{} problem{} found",
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" }
+            )
         }
     );
     out

@@ -217,7 +217,7 @@ pub struct Group {
     pub nodes: Vec<Node>,
     pub survey: GroupSurvey,
     #[serde(skip)]
-    index: BTreeMap<String, usize>,
+    index: std::collections::HashMap<String, usize>,
 }
 
 impl Group {
@@ -350,6 +350,9 @@ pub enum Rule {
 pub struct Level {
     pub name: String,
     pub points: Decimal,
+    /// The name as matched: NFC, lower case, single spaces.
+    #[serde(skip)]
+    pub key: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

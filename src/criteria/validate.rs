@@ -457,7 +457,7 @@ fn group(
         }
     }
     nodes.sort_by(|a, b| a.0.cmp(&b.0));
-    let index: BTreeMap<String, usize> = nodes
+    let index: std::collections::HashMap<String, usize> = nodes
         .iter()
         .enumerate()
         .map(|(i, (code, _))| (code.to_string(), i))
@@ -789,6 +789,7 @@ fn leaf(
                         }
                         check_points(c, l.get_ref().points.0, l.span(), format!("level {name:?}"));
                         levels.push(Level {
+                            key: crate::text::fold(&name),
                             name,
                             points: l.get_ref().points.0,
                         });
@@ -987,7 +988,7 @@ fn group_survey(
     gspan: Range<usize>,
     raw: Option<S<RawGroupSurvey>>,
     nodes: &[Node],
-    index: &BTreeMap<String, usize>,
+    index: &std::collections::HashMap<String, usize>,
     columns: &mut BTreeMap<String, String>,
 ) -> GroupSurvey {
     let survey_leaves: Vec<&Node> = nodes

@@ -1,6 +1,6 @@
 //! `deductions.csv` (optional): `unit,code,times,note`, one row per unit and deduction kind.
 
-use csv::ByteRecord;
+use csv::StringRecord;
 
 use super::table::Sheet;
 use super::{Columns, Problems, UnitIndex, parse_count, unknown_columns};
@@ -41,7 +41,7 @@ pub fn read(
         .map(|d| d.code.as_str())
         .collect::<Vec<_>>()
         .join(", ");
-    let mut record = ByteRecord::new();
+    let mut record = StringRecord::new();
     while let Some(line) = sheet.next(&mut record, problems) {
         let at = |k: usize, message: String| {
             Problem::new(
@@ -52,19 +52,8 @@ pub fn read(
             )
             .column_name(COLUMNS[k])
         };
-        let cells: Vec<_> = (0..3)
-            .map(|k| sheet.cell(&record, line, cols.at(k).expect("required")))
-            .collect();
-        let (unit_text, code_text, times_text) = match (&cells[0], &cells[1], &cells[2]) {
-            (Ok(a), Ok(b), Ok(c)) => (*a, *b, *c),
-            _ => {
-                cells
-                    .into_iter()
-                    .filter_map(Result::err)
-                    .for_each(|p| problems.push(p));
-                continue;
-            }
-        };
+        let cell = |k: usize| Sheet::cell(&record, cols.at(k).expect("required"));
+        let (unit_text, code_text, times_text) = (cell(0), cell(1), cell(2));
         let Some(u) = index.get(unit_text) else {
             if index.report_unknown(unit_text, &sheet.name) {
                 problems.push(

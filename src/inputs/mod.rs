@@ -91,98 +91,137 @@ pub fn read_all(
         ));
     }
     let mut problems = Problems::default();
-    let mut files = BTreeMap::new();
-    let mut open = |stem: &'static str,
-                    required: bool,
-                    problems: &mut Problems|
-     -> Result<Option<Sheet>, Failure> {
-        let path = match table::find(dir, stem) {
-            Ok(Some(path)) => path,
-            Ok(None) => {
-                if required {
-                    problems.push(
-                        Problem::new(dir.join(format!("{stem}.csv")).display().to_string(), 0, 0, "the file is missing")
-                            .hint(format!("every year's folder holds {stem}.csv (or .xlsx); see the README, \"Input files\"")),
-                    );
-                }
-                return Ok(None);
-            }
-            Err(p) => {
-                problems.push(p);
-                return Ok(None);
-            }
-        };
-        let name = path.display().to_string();
-        files.insert(stem, name.clone());
-        match Sheet::open(&path, &name, settings.options) {
-            Ok(sheet) => Ok(Some(sheet)),
-            Err(SheetError::Problem(p)) => {
-                problems.push(p);
-                Ok(None)
-            }
-            Err(SheetError::Io(f)) => Err(f),
-        }
-    };
-
-    let units_sheet = open(UNITS, true, &mut problems)?;
+    let (units_sheet, units_name) = open(dir, UNITS, true, settings, &mut problems)?;
     let (units, refused) = match units_sheet {
         Some(sheet) => units::read(sheet, criteria, &mut problems),
         None => (Vec::new(), HashSet::new()),
     };
     let index = UnitIndex::new(&units, refused);
     // Without units nothing else can be checked: every row would name an unknown unit.
-    let usable = !units.is_empty();
-    if !usable {
+    if units.is_empty() {
         problems.stopped = true;
+        let year = Year {
+            appraisal: Vec::new(),
+            par_survey: ParSurvey::empty(criteria, &units, settings.keep_answers),
+            sipas: SipasSurvey::empty(criteria, 0, settings.keep_answers),
+            deductions: Vec::new(),
+            files: units_name.map(|n| (UNITS, n)).into_iter().collect(),
+            unreadable: HashSet::new(),
+            units,
+        };
+        return Ok((year, problems));
     }
-    let mut open = |stem: &'static str, required: bool, problems: &mut Problems| {
-        if usable {
-            open(stem, required, problems)
-        } else {
-            Ok(None)
-        }
-    };
-    let appraisal = match open(SELF_ASSESSMENT, true, &mut problems)? {
-        Some(sheet) => self_assessment::read(sheet, criteria, &units, &index, &mut problems),
-        None => self_assessment::empty(criteria, &units),
-    };
-    let par_survey = match open(PAR_SURVEY, true, &mut problems)? {
-        Some(sheet) => par_survey::read(
-            sheet,
-            criteria,
-            &units,
-            &index,
-            settings.keep_answers,
-            &mut problems,
-        ),
-        None => ParSurvey::empty(criteria, &units, settings.keep_answers),
-    };
-    let sipas = match open(SIPAS_SURVEY, true, &mut problems)? {
-        Some(sheet) => sipas_survey::read(
-            sheet,
-            criteria,
-            &index,
-            units.len(),
-            settings.keep_answers,
-            &mut problems,
-        ),
-        None => SipasSurvey::empty(criteria, units.len(), settings.keep_answers),
-    };
-    let deductions = match open(DEDUCTIONS, false, &mut problems)? {
-        Some(sheet) => deductions::read(sheet, criteria, &index, units.len(), &mut problems),
-        None => vec![Vec::new(); units.len()],
-    };
-    let unreadable = problems.unreadable.clone();
+    // The satisfaction survey, the largest file, is read beside the others, on its own thread;
+    // each reader has its own problems, merged (and sorted) at the end.
+    let (units, index) = (&units, &index);
+    let (sipas, mine) = std::thread::scope(|s| -> Result<_, Failure> {
+        let sipas = s.spawn(move || -> Result<_, Failure> {
+            let mut problems = Problems::default();
+            let (sheet, name) = open(dir, SIPAS_SURVEY, true, settings, &mut problems)?;
+            let sipas = match sheet {
+                Some(sheet) => sipas_survey::read(
+                    sheet,
+                    criteria,
+                    index,
+                    units.len(),
+                    settings.keep_answers,
+                    &mut problems,
+                ),
+                None => SipasSurvey::empty(criteria, units.len(), settings.keep_answers),
+            };
+            Ok((sipas, name, problems))
+        });
+        let mut problems = Problems::default();
+        let (sheet, self_name) = open(dir, SELF_ASSESSMENT, true, settings, &mut problems)?;
+        let appraisal = match sheet {
+            Some(sheet) => self_assessment::read(sheet, criteria, units, index, &mut problems),
+            None => self_assessment::empty(criteria, units),
+        };
+        let (sheet, survey_name) = open(dir, PAR_SURVEY, true, settings, &mut problems)?;
+        let par_survey = match sheet {
+            Some(sheet) => par_survey::read(
+                sheet,
+                criteria,
+                units,
+                index,
+                settings.keep_answers,
+                &mut problems,
+            ),
+            None => ParSurvey::empty(criteria, units, settings.keep_answers),
+        };
+        let (sheet, deductions_name) = open(dir, DEDUCTIONS, false, settings, &mut problems)?;
+        let deductions = match sheet {
+            Some(sheet) => deductions::read(sheet, criteria, index, units.len(), &mut problems),
+            None => vec![Vec::new(); units.len()],
+        };
+        let sipas = sipas.join().map_err(|_| {
+            Failure::io(
+                "reading the satisfaction survey",
+                std::io::Error::other("the reading thread failed"),
+            )
+        })??;
+        let names = [
+            (SELF_ASSESSMENT, self_name),
+            (PAR_SURVEY, survey_name),
+            (DEDUCTIONS, deductions_name),
+        ];
+        Ok((sipas, (appraisal, par_survey, deductions, names, problems)))
+    })?;
+    let (sipas, sipas_name, sipas_problems) = sipas;
+    let (appraisal, par_survey, deductions, names, other_problems) = mine;
+    problems.merge(other_problems);
+    problems.merge(sipas_problems);
+    let files = names
+        .into_iter()
+        .chain([(UNITS, units_name), (SIPAS_SURVEY, sipas_name)])
+        .filter_map(|(stem, name)| name.map(|n| (stem, n)))
+        .collect();
     let year = Year {
-        units,
+        units: units.to_vec(),
         appraisal,
         par_survey,
         sipas,
         deductions,
         files,
-        unreadable,
+        unreadable: problems.unreadable.clone(),
     };
     Ok((year, problems))
+}
+
+/// Opens the file of `stem` in `dir`, reporting a missing (if `required`) or unusable file;
+/// returns the sheet and the file's name as messages give it.
+fn open(
+    dir: &Path,
+    stem: &'static str,
+    required: bool,
+    settings: ReadSettings,
+    problems: &mut Problems,
+) -> Result<(Option<Sheet>, Option<String>), Failure> {
+    let path = match table::find(dir, stem) {
+        Ok(Some(path)) => path,
+        Ok(None) => {
+            if required {
+                problems.push(
+                    Problem::new(dir.join(format!("{stem}.csv")).display().to_string(), 0, 0, "the file is missing")
+                        .hint(format!("every year's folder holds {stem}.csv (or .xlsx); see the README, \"Input files\"")),
+                );
+            }
+            return Ok((None, None));
+        }
+        Err(p) => {
+            problems.push(p);
+            return Ok((None, None));
+        }
+    };
+    let name = path.display().to_string();
+    match Sheet::open(&path, &name, settings.options) {
+        Ok(sheet) => Ok((Some(sheet), Some(name))),
+        Err(SheetError::Problem(p)) => {
+            problems.push(p);
+            Ok((None, Some(name)))
+        }
+        Err(SheetError::Io(f)) => Err(f),
+    }
 }
 
 /// Problems found while reading, at most [`Problems::PER_FILE`] listed per file.
@@ -197,6 +236,16 @@ pub struct Problems {
 }
 
 impl Problems {
+    /// Adds the problems found by another reader.
+    pub fn merge(&mut self, other: Problems) {
+        for (file, n) in other.per_file {
+            *self.per_file.entry(file).or_default() += n;
+        }
+        self.list.extend(other.list);
+        self.unreadable.extend(other.unreadable);
+        self.stopped |= other.stopped;
+    }
+
     /// Marks a unit's row (or survey rows) as given but refused, so that nothing reports it
     /// missing as well.
     pub fn mark(&mut self, unit: usize, node: Option<usize>) {
@@ -256,7 +305,7 @@ pub struct UnitIndex {
     /// Codes listed in units.csv but refused there: their rows elsewhere are not reported again.
     refused: HashSet<String>,
     /// (file, code) of unknown units already reported: one message per code and file.
-    reported: std::cell::RefCell<HashSet<(String, String)>>,
+    reported: std::sync::Mutex<HashSet<(String, String)>>,
 }
 
 impl UnitIndex {
@@ -284,7 +333,11 @@ impl UnitIndex {
     /// already refused it, and once per code and file.
     pub fn report_unknown(&self, code: &str, file: &str) -> bool {
         let code = crate::text::normalize_key(code);
-        !self.refused.contains(&code) && self.reported.borrow_mut().insert((file.to_string(), code))
+        !self.refused.contains(&code)
+            && self
+                .reported
+                .lock()
+                .is_ok_and(|mut r| r.insert((file.to_string(), code)))
     }
 }
 
@@ -363,6 +416,66 @@ pub(crate) fn unknown_columns(
                 )
                 .hint(hint.to_string()),
             );
+        }
+    }
+}
+
+/// Respondent × unit fingerprints seen so far, with their line: duplicates are found without
+/// keeping every respondent id (8 bytes a row instead of the id).
+pub(crate) type Fingerprints =
+    HashMap<u64, u32, std::hash::BuildHasherDefault<rustc_hash::FxHasher>>;
+
+/// The fingerprint of a respondent (or questionnaire) id and a unit: a 64-bit hash of the id
+/// as matched (trimmed, NFC) and the unit's index. Two ids share one with odds of about
+/// 1 in 10^13 for a year of a million questionnaires; the message then names both lines.
+pub(crate) fn fingerprint(id: &str, unit: usize) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    if id.is_ascii() {
+        id.hash(&mut h);
+    } else {
+        crate::text::normalize_key(id).hash(&mut h);
+    }
+    unit.hash(&mut h);
+    h.finish()
+}
+
+/// Answer codes → their position on a scale (stored as position + 1), with a table for the
+/// one-character codes that fill the surveys (`A`, `b`, `4`), ignoring ASCII case; empty and
+/// `X` are no answer (0).
+pub(crate) struct Scale {
+    single: [Option<u8>; 256],
+    codes: Vec<String>,
+}
+
+/// What a survey cell holds.
+pub(crate) enum Answer {
+    None,
+    /// Position on the scale + 1.
+    Given(u8),
+    OffScale,
+}
+
+impl Scale {
+    pub fn new(codes: Vec<String>) -> Scale {
+        let mut single = [None; 256];
+        for (i, c) in codes.iter().enumerate() {
+            if let [b] = c.as_bytes() {
+                single[b.to_ascii_lowercase() as usize] = Some(i as u8 + 1);
+                single[b.to_ascii_uppercase() as usize] = Some(i as u8 + 1);
+            }
+        }
+        Scale { single, codes }
+    }
+
+    pub fn read(&self, text: &str) -> Answer {
+        match text.as_bytes() {
+            [] | [b'x'] | [b'X'] => Answer::None,
+            [b] => self.single[*b as usize].map_or(Answer::OffScale, Answer::Given),
+            _ => match self.codes.iter().position(|c| c.eq_ignore_ascii_case(text)) {
+                Some(i) => Answer::Given(i as u8 + 1),
+                None => Answer::OffScale,
+            },
         }
     }
 }

@@ -3,9 +3,8 @@
 //! Read as a stream into counts per unit, respondent group, question and answer option.
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
 
-use csv::ByteRecord;
+use csv::StringRecord;
 
 use super::table::Sheet;
 use super::{Columns, Problems, Unit, UnitIndex};
@@ -142,36 +141,32 @@ pub fn read(
             }
         }
     }
-    let options: Vec<String> = criteria
-        .survey_scale
-        .iter()
-        .map(|o| o.option.to_ascii_lowercase())
-        .collect();
     let scale_text = criteria
         .survey_scale
         .iter()
         .map(|o| o.option.as_str())
         .collect::<Vec<_>>()
         .join(", ");
-    let mut fingerprints: HashMap<u64, u32> = HashMap::new();
-    let mut record = ByteRecord::new();
+    let scale = super::Scale::new(
+        criteria
+            .survey_scale
+            .iter()
+            .map(|o| o.option.clone())
+            .collect(),
+    );
+    let mut fingerprints: super::Fingerprints = Default::default();
+    let mut record = StringRecord::new();
     let mut answers: Vec<u8> = Vec::new();
     while let Some(line) = sheet.next(&mut record, problems) {
         let at = |col: usize, message: String| {
             Problem::new(&sheet.name, line as usize, col + 1, message)
                 .column_name(sheet.headers[col].clone())
         };
-        let base = [c_resp, c_rg, c_unit].map(|c| sheet.cell(&record, line, c));
-        let (respondent, rg_text, unit_text) = match base {
-            [Ok(a), Ok(b), Ok(c)] => (a, b, c),
-            other => {
-                other
-                    .into_iter()
-                    .filter_map(Result::err)
-                    .for_each(|p| problems.push(p));
-                continue;
-            }
-        };
+        let (respondent, rg_text, unit_text) = (
+            Sheet::cell(&record, c_resp),
+            Sheet::cell(&record, c_rg),
+            Sheet::cell(&record, c_unit),
+        );
         let Some(u) = index.get(unit_text) else {
             if index.report_unknown(unit_text, &sheet.name) {
                 problems.push(
@@ -193,13 +188,10 @@ pub fn read(
             problems.mark(u, None);
             continue;
         }
-        let rg_key = normalize_key(rg_text);
-        let Some(rg) = group
-            .survey
-            .respondent_groups
-            .iter()
-            .position(|r| r.id.eq_ignore_ascii_case(&rg_key))
-        else {
+        let Some(rg) = group.survey.respondent_groups.iter().position(|r| {
+            r.id.eq_ignore_ascii_case(rg_text)
+                || (!rg_text.is_ascii() && r.id == normalize_key(rg_text))
+        }) else {
             problems.push(
                 at(
                     c_rg,
@@ -224,10 +216,7 @@ pub fn read(
             problems.mark(u, None);
             continue;
         };
-        let mut hasher = DefaultHasher::new();
-        normalize_key(respondent).hash(&mut hasher);
-        u.hash(&mut hasher);
-        if let Some(first) = fingerprints.insert(hasher.finish(), line as u32) {
+        if let Some(first) = fingerprints.insert(super::fingerprint(respondent, u), line as u32) {
             problems.push(
                 at(
                     c_resp,
@@ -247,15 +236,9 @@ pub fn read(
             let Col::Question { group: qg, q } = *kind else {
                 continue;
             };
-            let text = match sheet.cell(&record, line, col) {
-                Ok(t) => t,
-                Err(p) => {
-                    problems.push(p);
-                    bad = true;
-                    continue;
-                }
-            };
-            if text.is_empty() || text.eq_ignore_ascii_case("x") {
+            let text = Sheet::cell(&record, col);
+            let answer = scale.read(text);
+            if matches!(answer, super::Answer::None) {
                 continue;
             }
             if qg != unit.group {
@@ -273,9 +256,9 @@ pub fn read(
                 bad = true;
                 continue;
             }
-            match options.iter().position(|o| o.eq_ignore_ascii_case(text)) {
-                Some(k) => answers[q] = k as u8 + 1,
-                None => {
+            match answer {
+                super::Answer::Given(a) => answers[q] = a,
+                _ => {
                     problems.push(
                         at(col, format!("answer {text:?} is off the scale ({scale_text}; empty or X for no answer)"))
                             .subject(format!("unit {}, question {}", unit.code, group.survey.questions[q].id)),

@@ -2,7 +2,7 @@
 //! `appraisal` leaf. Points are checked against the leaf's maximum and its rule here, so that
 //! every such problem is reported with its line before anything is computed.
 
-use csv::ByteRecord;
+use csv::StringRecord;
 use rust_decimal::Decimal;
 
 use super::table::Sheet;
@@ -56,31 +56,10 @@ pub fn read(
         problems,
         "the columns are unit, criterion, self, appraised, value, note; hint columns start with #",
     );
-    let mut record = ByteRecord::new();
+    let mut record = StringRecord::new();
     while let Some(line) = sheet.next(&mut record, problems) {
-        let mut cells = [""; 5];
-        let mut ok = true;
-        for (k, cell) in cells.iter_mut().enumerate() {
-            if let Some(c) = cols.at(k) {
-                match sheet.cell(&record, line, c) {
-                    Ok(t) => *cell = t,
-                    Err(p) => {
-                        problems.push(p);
-                        ok = false;
-                    }
-                }
-            }
-        }
-        if !ok {
-            continue;
-        }
-        let [
-            unit_text,
-            criterion_text,
-            self_text,
-            appraised_text,
-            value_text,
-        ] = cells;
+        let cell = |k: usize| cols.at(k).map_or("", |c| Sheet::cell(&record, c));
+        let (unit_text, criterion_text) = (cell(0), cell(1));
         let at = |k: usize, message: String| {
             Problem::new(
                 &sheet.name,
@@ -100,13 +79,14 @@ pub fn read(
         };
         let unit = &units[u];
         let group = &criteria.groups[unit.group];
-        let criterion = normalize_key(criterion_text);
-        let subject = format!("unit {}, criterion {criterion}", unit.code);
-        let Some(ni) = group.node_index(&criterion) else {
+        let Some(ni) = group.node_index(criterion_text) else {
             problems.push(
                 at(
                     1,
-                    format!("unknown criterion {criterion:?} for a {} unit", group.id),
+                    format!(
+                        "unknown criterion {criterion_text:?} for a {} unit",
+                        group.id
+                    ),
                 )
                 .subject(format!("unit {}", unit.code))
                 .hint("criterion codes are those of `par-index criteria`, e.g. 1.2.1"),
@@ -114,6 +94,7 @@ pub fn read(
             continue;
         };
         let node = &group.nodes[ni];
+        let subject = || format!("unit {}, criterion {}", unit.code, node.code);
         if !node.is_leaf() || node.source != Some(Source::Appraisal) {
             let why = if !node.is_leaf() {
                 "it has sub-criteria: give one row per sub-criterion".to_string()
@@ -126,49 +107,54 @@ pub fn read(
             problems.push(
                 at(
                     1,
-                    format!("criterion {criterion} takes no self-assessment row: {why}"),
+                    format!(
+                        "criterion {} takes no self-assessment row: {why}",
+                        node.code
+                    ),
                 )
-                .subject(subject),
+                .subject(subject()),
             );
             continue;
         }
         if let Some(first) = &rows[u][ni] {
             problems.push(
                 at(1, format!("duplicate row (first at line {})", first.line))
-                    .subject(subject)
+                    .subject(subject())
                     .hint("one row per unit and criterion"),
             );
             continue;
         }
         let mut bad = false;
-        let mut entry = |k: usize, text: &str, problems: &mut Problems| match parse_entry(text) {
-            None => {
-                problems.push(
-                    at(k, format!("{text:?} is not points"))
-                        .subject(subject.clone())
-                        .hint("write points such as 1.5 or 1,5; N/A or KĐG when the criterion does not apply; or leave empty"),
-                );
-                bad = true;
-                Entry::Empty
-            }
-            Some(Entry::Points(p)) => {
-                if let Some(message) = points_problem(node, p) {
-                    problems.push(at(k, message).subject(subject.clone()));
+        let mut entry = |k: usize, problems: &mut Problems| {
+            let text = cell(k);
+            match parse_entry(text) {
+                None => {
+                    problems.push(at(k, format!("{text:?} is not points")).subject(subject()).hint(
+                        "write points such as 1.5 or 1,5; N/A or KĐG when the criterion does not apply; or leave empty",
+                    ));
                     bad = true;
+                    Entry::Empty
                 }
-                Entry::Points(p)
+                Some(Entry::Points(p)) => {
+                    if let Some(message) = points_problem(node, p) {
+                        problems.push(at(k, message).subject(subject()));
+                        bad = true;
+                    }
+                    Entry::Points(p)
+                }
+                Some(e) => e,
             }
-            Some(e) => e,
         };
-        let self_points = entry(2, self_text, problems);
-        let appraised = entry(3, appraised_text, problems);
+        let self_points = entry(2, problems);
+        let appraised = entry(3, problems);
+        let value_text = cell(4);
         let value = if value_text.is_empty() {
             None
         } else {
             match parse_value(node, value_text) {
                 Ok(v) => Some(v),
                 Err(message) => {
-                    problems.push(at(4, message).subject(subject.clone()));
+                    problems.push(at(4, message).subject(subject()));
                     bad = true;
                     None
                 }
@@ -201,11 +187,13 @@ pub fn parse_entry(text: &str) -> Option<Entry> {
     if text.is_empty() {
         return Some(Entry::Empty);
     }
-    let folded = fold(text);
-    if ["n/a", "na", "kđg", "kdg", "không đánh giá"].contains(&folded.as_str()) {
-        return Some(Entry::NotApplicable);
+    if let Some(points) = crate::decimal::parse(text) {
+        return Some(Entry::Points(points));
     }
-    crate::decimal::parse(text).map(Entry::Points)
+    let folded = fold(text);
+    ["n/a", "na", "kđg", "kdg", "không đánh giá"]
+        .contains(&folded.as_str())
+        .then_some(Entry::NotApplicable)
 }
 
 /// Why entered points do not fit the leaf, if they do not.
@@ -217,28 +205,35 @@ pub fn points_problem(node: &Node, p: Decimal) -> Option<String> {
             node.max.normalize()
         ));
     }
-    let allowed: Option<Vec<Decimal>> = match &node.rule {
-        Some(Rule::Free { allowed: Some(a) }) => Some(a.clone()),
-        Some(Rule::Levels { levels }) => Some(levels.iter().map(|l| l.points).collect()),
-        Some(Rule::Bands { bands, .. }) => Some(bands.iter().map(|b| b.points).collect()),
-        _ => None,
+    let fits = match &node.rule {
+        Some(Rule::Free { allowed: Some(a) }) => a.contains(&p),
+        Some(Rule::Levels { levels }) => levels.iter().any(|l| l.points == p),
+        Some(Rule::Bands { bands, .. }) => bands.iter().any(|b| b.points == p),
+        _ => true,
     };
-    match allowed {
-        Some(a) if !a.contains(&p) => {
-            let mut a: Vec<String> = a.iter().map(|d| d.normalize().to_string()).collect();
-            a.dedup();
-            Some(format!(
-                "{} points is not a value the rule gives (allowed: {}; rule: {})",
-                p.normalize(),
-                a.join(", "),
-                node.rule
-                    .as_ref()
-                    .map(|r| r.describe(node.max))
-                    .unwrap_or_default()
-            ))
-        }
-        _ => None,
+    if fits {
+        return None;
     }
+    let mut allowed: Vec<Decimal> = match &node.rule {
+        Some(Rule::Free { allowed: Some(a) }) => a.clone(),
+        Some(Rule::Levels { levels }) => levels.iter().map(|l| l.points).collect(),
+        Some(Rule::Bands { bands, .. }) => bands.iter().map(|b| b.points).collect(),
+        _ => Vec::new(),
+    };
+    allowed.dedup();
+    Some(format!(
+        "{} points is not a value the rule gives (allowed: {}; rule: {})",
+        p.normalize(),
+        allowed
+            .iter()
+            .map(|d| d.normalize().to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+        node.rule
+            .as_ref()
+            .map(|r| r.describe(node.max))
+            .unwrap_or_default()
+    ))
 }
 
 /// The measured value of a row, read for the leaf's rule.
@@ -250,10 +245,13 @@ pub fn parse_value(node: &Node, text: &str) -> Result<Value, String> {
             node.code
         )),
         Rule::Levels { levels } => {
+            if let Some(i) = levels.iter().position(|l| l.name == text) {
+                return Ok(Value::Level(i));
+            }
             let f = fold(text);
             levels
                 .iter()
-                .position(|l| fold(&l.name) == f)
+                .position(|l| l.key == f)
                 .map(Value::Level)
                 .ok_or_else(|| {
                     format!(

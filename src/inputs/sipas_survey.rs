@@ -2,16 +2,12 @@
 //! the questionnaire; one row per questionnaire. Read as a stream into counts per unit, item
 //! and level of the scale.
 
-use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
-
-use csv::ByteRecord;
+use csv::StringRecord;
 
 use super::table::Sheet;
 use super::{Columns, Problems, UnitIndex};
 use crate::criteria::Criteria;
 use crate::error::Problem;
-use crate::text::normalize_key;
 
 /// Answer byte for "no answer"; level `k` of the scale (by position) is stored as `k + 1`.
 pub const NO_ANSWER: u8 = 0;
@@ -116,27 +112,16 @@ pub fn read(
         .map(|l| l.level.to_string())
         .collect();
     let scale_text = levels.join(", ");
-    let mut fingerprints: HashMap<u64, u32> = HashMap::new();
-    let mut record = ByteRecord::new();
+    let scale = super::Scale::new(levels.clone());
+    let mut fingerprints: super::Fingerprints = Default::default();
+    let mut record = StringRecord::new();
     let mut answers = vec![NO_ANSWER; items.len()];
     while let Some(line) = sheet.next(&mut record, problems) {
         let at = |col: usize, message: String| {
             Problem::new(&sheet.name, line as usize, col + 1, message)
                 .column_name(sheet.headers[col].clone())
         };
-        let (respondent, unit_text) = match (
-            sheet.cell(&record, line, c_resp),
-            sheet.cell(&record, line, c_unit),
-        ) {
-            (Ok(a), Ok(b)) => (a, b),
-            (a, b) => {
-                [a.err(), b.err()]
-                    .into_iter()
-                    .flatten()
-                    .for_each(|p| problems.push(p));
-                continue;
-            }
-        };
+        let (respondent, unit_text) = (Sheet::cell(&record, c_resp), Sheet::cell(&record, c_unit));
         let Some(u) = index.get(unit_text) else {
             if index.report_unknown(unit_text, &sheet.name) {
                 problems.push(
@@ -150,10 +135,7 @@ pub fn read(
             problems.push(at(c_resp, "the questionnaire id is empty".into()));
             continue;
         }
-        let mut hasher = DefaultHasher::new();
-        normalize_key(respondent).hash(&mut hasher);
-        u.hash(&mut hasher);
-        if let Some(first) = fingerprints.insert(hasher.finish(), line as u32) {
+        if let Some(first) = fingerprints.insert(super::fingerprint(respondent, u), line as u32) {
             problems.push(
                 at(c_resp, format!("questionnaire {respondent:?} appears twice for this unit (first at line {first})"))
                     .hint("one row per questionnaire"),
@@ -165,30 +147,28 @@ pub fn read(
         for (k, col) in item_col.iter().enumerate() {
             let col = col.expect("checked");
             answers[k] = NO_ANSWER;
-            let text = match sheet.cell(&record, line, col) {
-                Ok(t) => t,
-                Err(p) => {
-                    problems.push(p);
-                    bad = true;
-                    continue;
+            let text = Sheet::cell(&record, col);
+            let answer = match scale.read(text) {
+                super::Answer::OffScale => {
+                    // "4.0" or "4,0" from a spreadsheet is level 4
+                    let level = crate::decimal::parse(text).and_then(|d| {
+                        levels
+                            .iter()
+                            .position(|l| l.parse::<rust_decimal::Decimal>().ok() == Some(d))
+                    });
+                    level.map_or(super::Answer::OffScale, |l| {
+                        super::Answer::Given(l as u8 + 1)
+                    })
                 }
+                other => other,
             };
-            if text.is_empty() || text.eq_ignore_ascii_case("x") {
-                continue;
-            }
-            let level = levels.iter().position(|l| l == text).or_else(|| {
-                // "4.0" or "4,0" from a spreadsheet is level 4
-                let d = crate::decimal::parse(text)?;
-                levels
-                    .iter()
-                    .position(|l| l.parse::<rust_decimal::Decimal>().ok() == Some(d))
-            });
-            match level {
-                Some(l) => {
-                    answers[k] = l as u8 + 1;
+            match answer {
+                super::Answer::None => {}
+                super::Answer::Given(a) => {
+                    answers[k] = a;
                     any = true;
                 }
-                None => {
+                super::Answer::OffScale => {
                     problems.push(
                         at(col, format!("answer {text:?} is off the scale ({scale_text}; empty or X for no answer)"))
                             .subject(format!("item {}", items[k])),

@@ -10,7 +10,7 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use csv::ByteRecord;
+use csv::{ByteRecord, StringRecord};
 use encoding_rs::Encoding;
 
 use crate::error::{Failure, Problem};
@@ -124,7 +124,7 @@ impl Sheet {
                 }
                 Ok(true) => {
                     line = header.position().map_or(line + 1, |p| p.line());
-                    if !is_blank(&header) {
+                    if !header.iter().all(|c| c.iter().all(u8::is_ascii_whitespace)) {
                         break;
                     }
                 }
@@ -186,35 +186,40 @@ impl Sheet {
     ///
     /// A record with more or fewer cells than the header, or a quoted cell that runs over many
     /// lines (a missing closing quote), is reported in `problems` and still returned, so that
-    /// the row's unit and criterion are not reported missing as well. An unreadable file ends
-    /// the reading, reported, with `problems.stopped` set.
-    pub fn next(&mut self, record: &mut ByteRecord, problems: &mut super::Problems) -> Option<u64> {
+    /// the row's unit and criterion are not reported missing as well. A row that is not UTF-8
+    /// is reported and skipped. An unreadable file ends the reading, reported, with
+    /// `problems.stopped` set.
+    pub fn next(
+        &mut self,
+        record: &mut StringRecord,
+        problems: &mut super::Problems,
+    ) -> Option<u64> {
         loop {
             let line = match &mut self.records {
-                Records::Csv(reader) => match reader.read_byte_record(record) {
+                Records::Csv(reader) => match reader.read_record(record) {
                     Ok(false) => return None,
                     Ok(true) => record.position().map_or(0, |p| p.line()),
                     Err(e) => {
+                        if let csv::ErrorKind::Utf8 { pos, err } = e.kind() {
+                            let line = pos.as_ref().map_or(0, |p| p.line());
+                            problems.push(not_utf8(&self.name, line, err.field() + 1));
+                            continue;
+                        }
                         problems.push(csv_problem(&self.name, &e));
                         problems.stopped = true;
                         return None;
                     }
                 },
                 Records::Rows(rows) => {
-                    let (line, cells) = rows.next()?;
-                    record.clear();
-                    for c in &cells {
-                        record.push_field(c.as_bytes());
-                    }
+                    let (line, mut cells) = rows.next()?;
                     // trailing empty cells of a sheet row are not ragged
-                    while record.len() > self.headers.len()
-                        && record.get(record.len() - 1) == Some(b"")
+                    while cells.len() > self.headers.len()
+                        && cells.last().is_some_and(String::is_empty)
                     {
-                        record.truncate(record.len() - 1);
+                        cells.pop();
                     }
-                    while record.len() < self.headers.len() {
-                        record.push_field(b"");
-                    }
+                    cells.resize(cells.len().max(self.headers.len()), String::new());
+                    *record = StringRecord::from(cells);
                     line
                 }
             };
@@ -224,10 +229,11 @@ impl Sheet {
             if let Err(p) = self.check_width(record, line) {
                 problems.push(p);
             }
-            if let Some(lines) = record
-                .iter()
-                .map(|c| c.iter().filter(|&&b| b == b'\n').count())
-                .max()
+            if record.as_slice().contains('\n')
+                && let Some(lines) = record
+                    .iter()
+                    .map(|c| c.bytes().filter(|&b| b == b'\n').count())
+                    .max()
                 && lines >= 5
             {
                 problems.push(
@@ -248,14 +254,16 @@ impl Sheet {
         }
     }
 
-    fn check_width(&self, record: &ByteRecord, line: u64) -> Result<(), Problem> {
+    fn check_width(&self, record: &StringRecord, line: u64) -> Result<(), Problem> {
         if record.len() == self.headers.len() {
             return Ok(());
         }
         // Trailing empty cells (a stray delimiter at the end of a line) are harmless.
         let used = record
             .iter()
-            .rposition(|c| !c.iter().all(u8::is_ascii_whitespace))
+            .collect::<Vec<_>>()
+            .iter()
+            .rposition(|c| !c.trim().is_empty())
             .map_or(0, |i| i + 1);
         if record.len() > self.headers.len() && used <= self.headers.len() {
             return Ok(());
@@ -269,17 +277,14 @@ impl Sheet {
         .hint("check for a missing or extra delimiter, or an unclosed quote on this or an earlier line"))
     }
 
-    /// The text of a cell, trimmed; an error naming the line and column when not UTF-8.
-    pub fn cell<'r>(
-        &self,
-        record: &'r ByteRecord,
-        line: u64,
-        column: usize,
-    ) -> Result<&'r str, Problem> {
-        let bytes = record.get(column).unwrap_or(b"");
-        std::str::from_utf8(bytes).map(str::trim).map_err(|_| {
-            not_utf8(&self.name, line, column + 1).column_name(self.headers[column].clone())
-        })
+    /// The text of a cell, trimmed; empty when the row is short.
+    pub fn cell(record: &StringRecord, column: usize) -> &str {
+        let text = record.get(column).unwrap_or("");
+        match (text.as_bytes().first(), text.as_bytes().last()) {
+            // the common case: nothing to trim
+            (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => text,
+            _ => text.trim(),
+        }
     }
 }
 
@@ -291,8 +296,12 @@ pub enum SheetError {
     Io(Failure),
 }
 
-fn is_blank(record: &ByteRecord) -> bool {
-    record.iter().all(|c| c.iter().all(u8::is_ascii_whitespace))
+fn is_blank(record: &StringRecord) -> bool {
+    // the common case, a row starting with a code, is decided on its first byte
+    let starts_with_text = record
+        .get(0)
+        .is_some_and(|c| c.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric));
+    !starts_with_text && record.iter().all(|c| c.trim().is_empty())
 }
 
 fn not_utf8(name: &str, line: u64, column: usize) -> Problem {

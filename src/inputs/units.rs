@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use csv::ByteRecord;
+use csv::StringRecord;
 
 use super::table::Sheet;
 use super::{Columns, Problems, unknown_columns};
@@ -48,22 +48,11 @@ pub fn read(
         .collect::<Vec<_>>()
         .join(", ");
     let mut units: BTreeMap<String, Unit> = BTreeMap::new();
-    let mut record = ByteRecord::new();
+    let mut record = StringRecord::new();
     while let Some(line) = sheet.next(&mut record, problems) {
-        let mut cell = |i: usize| -> Option<String> {
-            let c = cols.at(i).expect("required");
-            match sheet.cell(&record, line, c) {
-                Ok(text) => Some(text.to_string()),
-                Err(p) => {
-                    problems.push(p);
-                    None
-                }
-            }
-        };
-        let (Some(code), Some(name), Some(group)) = (cell(0), cell(1), cell(2)) else {
-            continue;
-        };
-        let code = normalize_key(&code);
+        let cell = |i: usize| Sheet::cell(&record, cols.at(i).expect("required"));
+        let (code, name, group) = (cell(0), cell(1), cell(2));
+        let code = normalize_key(code);
         let at = |col: usize, message: String| {
             Problem::new(
                 &sheet.name,
@@ -105,7 +94,7 @@ pub fn read(
             code.clone(),
             Unit {
                 code,
-                name: normalize_key(&name),
+                name: normalize_key(name),
                 group: g,
                 line: line as usize,
             },

@@ -9,6 +9,7 @@ pub mod totals;
 
 use std::fmt;
 
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -201,7 +202,11 @@ pub fn compute(criteria: &Criteria, year: &Year, options: Options) -> Result<Res
 
 /// Runs the four stages, returning the results with every problem found (gaps in the data,
 /// and with `--strict` the strict warnings). The results are meaningful only without problems.
-pub fn compute_all(criteria: &Criteria, year: &Year, options: Options) -> (Results, inputs::Problems) {
+pub fn compute_all(
+    criteria: &Criteria,
+    year: &Year,
+    options: Options,
+) -> (Results, inputs::Problems) {
     let mut warnings = Vec::new();
     let mut problems = inputs::Problems::default();
     let self_file = year
@@ -219,8 +224,11 @@ pub fn compute_all(criteria: &Criteria, year: &Year, options: Options) -> (Resul
         .get(inputs::SIPAS_SURVEY)
         .cloned()
         .unwrap_or_default();
-    let mut units = Vec::with_capacity(year.units.len());
-    for (u, unit) in year.units.iter().enumerate() {
+    // Each unit is computed on its own, on every core; results are gathered in unit order.
+    let one = |u: usize| -> (UnitResult, Vec<Warning>, Vec<Problem>) {
+        let unit = &year.units[u];
+        let mut warnings = Vec::new();
+        let mut problems = Vec::new();
         let group = &criteria.groups[unit.group];
         // Stage 3 first: the sipas leaves need the unit's index.
         let satisfaction =
@@ -340,7 +348,7 @@ pub fn compute_all(criteria: &Criteria, year: &Year, options: Options) -> (Resul
                 .subject(format!("unit {}", unit.code)),
             );
         }
-        units.push(UnitResult {
+        let result = UnitResult {
             unit: u,
             code: unit.code.clone(),
             name: unit.name.clone(),
@@ -354,7 +362,17 @@ pub fn compute_all(criteria: &Criteria, year: &Year, options: Options) -> (Resul
             below_minimum,
             par,
             sipas_rank: Ranked::default(),
-        });
+        };
+        (result, warnings, problems)
+    };
+    let computed: Vec<_> = (0..year.units.len()).into_par_iter().map(one).collect();
+    let mut units = Vec::with_capacity(computed.len());
+    for (result, unit_warnings, unit_problems) in computed {
+        units.push(result);
+        warnings.extend(unit_warnings);
+        for p in unit_problems {
+            problems.push(p);
+        }
     }
     if options.strict {
         for w in &warnings {
