@@ -33,4 +33,7 @@ pub enum Command {
     Check(crate::cmd::check::Args),
     Compute(crate::cmd::compute::Args),
     Criteria(crate::cmd::criteria::Args),
+    Explain(crate::cmd::explain::Args),
+    Sensitivity(crate::cmd::sensitivity::Args),
+    Template(crate::cmd::template::Args),
 }

@@ -14,3 +14,4 @@ pub mod output;
 pub mod reports;
 pub mod stages;
 pub mod text;
+pub mod uncertainty;

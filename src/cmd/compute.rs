@@ -9,7 +9,7 @@ use crate::error::{Failure, exit};
 use crate::inputs::{self, ReadOptions, ReadSettings};
 use crate::output;
 use crate::reports::annex::{self, Which};
-use crate::reports::{csv, json, table};
+use crate::reports::{chart, csv, json, previous, table, xlsx};
 use crate::stages::{self, Options};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -20,6 +20,9 @@ pub enum Format {
     Csv,
     /// Everything, for scripts.
     Json,
+    /// A workbook laid out as the decision's annexes, to --output FILE.xlsx (or a pipe, never a
+    /// terminal).
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -82,6 +85,11 @@ Examples:
   par-index compute samples/2023 --annex par --format csv --output phu-luc-II.csv
   par-index compute samples/2023 --format json | jq '.units[] | {code, index: .par.index}'
   par-index compute data/2024 --criteria criteria/2024.toml --strict
+  par-index compute samples/2023 --ci --annex par      how sure is each PAR rank (see --ci)
+  par-index compute samples/2023 --format xlsx --output phu-luc.xlsx --chart chi-so.svg
+                                                      the annex workbook and the chart
+  par-index compute samples/2023 --annex par --previous samples/2022/results.json
+                                                      with the change of index and rank since 2022
 
 Warnings (not appraised, rule disagreements, small samples) go to stderr, results to stdout
 or --output (written whole or not at all).")]
@@ -100,6 +108,38 @@ pub struct Args {
     /// Write the result to FILE instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// An earlier year's export (JSON, CSV or workbook of `compute`): adds to Phụ lục II last
+    /// year's index and rank and their change (new and dropped units said as such).
+    #[arg(long, value_name = "FILE", conflicts_with = "ci")]
+    pub previous: Option<PathBuf>,
+    /// Also draw each group's units ranked by PAR index, coloured by band, as an SVG chart.
+    #[arg(long, value_name = "FILE.svg")]
+    pub chart: Option<PathBuf>,
+    /// How sure is each rank: confidence intervals at LEVEL% (default 95) from a bootstrap of
+    /// the surveys, reported instead of the annexes.
+    ///
+    /// Each replicate redraws, with replacement, the valid satisfaction questionnaires of every
+    /// unit and the officials' answers about every unit within each respondent group, and
+    /// recomputes the satisfaction index, the PAR index and the ranks; appraisal points and
+    /// deductions are fixed. Per unit: the published index and rank, the percentile interval of
+    /// the index, the best … worst rank at LEVEL%, and the difference to the unit ranked just
+    /// after with its interval, marked ≈ when that interval contains 0 (the data do not
+    /// support the order at LEVEL%). Uses every core; same --seed, same output.
+    ///
+    /// Worked example: `par-index compute samples/2023 --ci --annex par --group huyen` shows
+    /// Huyện Lộc Bình at 92.67 (KTC 95% 92.40 … 92.93), rank 3 … 4, and 0.10 above Huyện Chi
+    /// Lăng with an interval of -0.35 … 0.54, marked ≈: third on the published figures, but
+    /// the surveys cannot tell it from the fourth. Thành phố Lạng Sơn, 0.44 (0.03 … 0.85)
+    /// above the second, is first at 95%. Write the folder before --ci (LEVEL is optional).
+    #[arg(long, value_name = "LEVEL", num_args = 0..=1, default_missing_value = "95",
+          value_parser = crate::uncertainty::parse_level, conflicts_with = "chart")]
+    pub ci: Option<rust_decimal::Decimal>,
+    /// Replicates of the bootstrap (with --ci; default 2000).
+    #[arg(long, value_name = "N", requires = "ci", value_parser = crate::uncertainty::parse_replicates)]
+    pub replicates: Option<usize>,
+    /// Seed of the bootstrap's draws (with --ci; default 1).
+    #[arg(long, value_name = "S", requires = "ci")]
+    pub seed: Option<u64>,
 }
 
 /// The groups asked for, as indices into the criteria.
@@ -128,7 +168,26 @@ pub fn groups(criteria: &Criteria, group: Option<&str>) -> Result<Vec<usize>, Fa
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let criteria = criteria::load(args.year.criteria.as_deref())?;
     let groups = groups(&criteria, args.group.as_deref())?;
-    let year = inputs::read(&args.year.dir, &criteria, args.year.read_settings())?;
+    if args.format == Format::Xlsx {
+        if args.ci.is_some() {
+            return Err(Failure::Usage(
+                "--format xlsx is for the annexes; give --ci with table, csv or json".into(),
+            )
+            .into());
+        }
+        if args.output.is_none() && output::stdout_is_terminal() {
+            return Err(Failure::Usage(
+                "--format xlsx writes a workbook, not text: give --output FILE.xlsx".into(),
+            )
+            .into());
+        }
+    }
+    let previous = args.previous.as_deref().map(previous::read).transpose()?;
+    let settings = ReadSettings {
+        keep_answers: args.ci.is_some(),
+        ..args.year.read_settings()
+    };
+    let year = inputs::read(&args.year.dir, &criteria, settings)?;
     let results = stages::compute(&criteria, &year, args.year.options())?;
     for w in &results.warnings {
         if year
@@ -138,22 +197,64 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             output::warn(&w.to_string());
         }
     }
+    if let Some(level) = args.ci {
+        // How sure is a rank (issue 6): the bootstrap's report replaces the annexes.
+        use crate::uncertainty::bootstrap::{self, Settings};
+        let settings = Settings {
+            level,
+            replicates: args.replicates.unwrap_or(Settings::DEFAULT_REPLICATES),
+            seed: args.seed.unwrap_or(crate::uncertainty::DEFAULT_SEED),
+        };
+        let ci = bootstrap::run(&criteria, &year, &results, &groups, settings)?;
+        let terminal = args.output.is_none() && output::stdout_is_terminal();
+        let bytes = crate::reports::uncertainty::bootstrap(
+            &criteria,
+            &results,
+            &ci,
+            args.annex,
+            args.format,
+            terminal,
+        )?;
+        output::emit(args.output.as_deref(), &bytes)?;
+        return Ok(exit::OK);
+    }
+    let changes = previous
+        .as_ref()
+        .map(|p| previous::changes(&criteria, &results, &groups, p));
+    let svg = match &args.chart {
+        Some(_) => Some(chart::render(&criteria, &results, &groups)?),
+        None => None,
+    };
+    let annexes = || {
+        let mut annexes = Vec::new();
+        if args.annex.sipas() {
+            annexes.push(annex::sipas(&criteria, &results, &groups));
+        }
+        if args.annex.par() {
+            let mut par = annex::par(&criteria, &results, &groups);
+            if let Some(c) = &changes {
+                previous::add_to_annex(&mut par, &criteria, &groups, c);
+            }
+            annexes.push(par);
+        }
+        annexes
+    };
     let bytes = match args.format {
         Format::Json => {
-            let mut s = serde_json::to_string_pretty(&json::report(&criteria, &results, &groups))?;
+            let report = json::report(&criteria, &results, &groups);
+            let mut s = match &changes {
+                None => serde_json::to_string_pretty(&report)?,
+                Some(c) => {
+                    let mut value = serde_json::to_value(&report)?;
+                    previous::add_to_json(&mut value, c);
+                    serde_json::to_string_pretty(&value)?
+                }
+            };
             s.push('\n');
             s.into_bytes()
         }
-        Format::Csv => {
-            let mut annexes = Vec::new();
-            if args.annex.sipas() {
-                annexes.push(annex::sipas(&criteria, &results, &groups));
-            }
-            if args.annex.par() {
-                annexes.push(annex::par(&criteria, &results, &groups));
-            }
-            csv::render(&annexes)?
-        }
+        Format::Csv => csv::render(&annexes())?,
+        Format::Xlsx => xlsx::render(&criteria, &results, &groups, &annexes())?,
         Format::Table => {
             let terminal = args.output.is_none() && output::stdout_is_terminal();
             let mut s = String::new();
@@ -165,10 +266,18 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
                     s.push('\n');
                 }
                 s.push_str(&table::par(&criteria, &results, &groups, terminal));
+                if let Some(c) = &changes {
+                    s.push('\n');
+                    s.push_str(&previous::table(&criteria, &results, &groups, c, terminal));
+                }
             }
             s.into_bytes()
         }
     };
+    // The chart first: a chart that cannot be written stops the run before any output.
+    if let (Some(path), Some(svg)) = (&args.chart, &svg) {
+        output::write_atomically(path, svg.as_bytes())?;
+    }
     output::emit(args.output.as_deref(), &bytes)?;
     Ok(exit::OK)
 }

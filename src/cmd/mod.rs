@@ -3,6 +3,9 @@
 pub mod check;
 pub mod compute;
 pub mod criteria;
+pub mod explain;
+pub mod sensitivity;
+pub mod template;
 
 use crate::cli::{Cli, Command};
 
@@ -12,5 +15,8 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Check(args) => check::run(args),
         Command::Compute(args) => compute::run(args),
         Command::Criteria(args) => criteria::run(args),
+        Command::Explain(args) => explain::run(args),
+        Command::Sensitivity(args) => sensitivity::run(args),
+        Command::Template(args) => template::run(args),
     }
 }

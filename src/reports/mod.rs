@@ -2,6 +2,11 @@
 //! for the decision, JSON for scripts.
 
 pub mod annex;
+pub mod chart;
 pub mod csv;
+pub mod explain;
 pub mod json;
+pub mod previous;
 pub mod table;
+pub mod uncertainty;
+pub mod xlsx;

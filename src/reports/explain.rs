@@ -1,0 +1,825 @@
+//! `par-index explain`: where one unit lost its points (Điều 3 of the decision asks every unit
+//! to study its result and fix its weaknesses).
+//!
+//! At every node of the unit's tree: the maximum of the criteria that apply to it, the self
+//! points, the points of each source (appraisal, officials' survey, satisfaction), the points
+//! and the points lost (maximum − points; a leaf that does not apply loses nothing); the
+//! leaves sorted by points lost; the warnings about the unit; its neighbours in the ranking;
+//! and, given an earlier export, its change since.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::json::Ordered;
+use super::previous::{self, Change, Changes, Status};
+use crate::criteria::{Criteria, Source};
+use crate::decimal::{exact, fixed, publish};
+use crate::inputs::{Entry, Year};
+use crate::stages::{Basis, Results, UnitResult, Warning, appraisal};
+
+/// Everything `explain` says about a unit.
+#[derive(Serialize)]
+pub struct Explanation<'a> {
+    pub criteria: &'a str,
+    pub year: i64,
+    pub decimals: u32,
+    pub unit: UnitInfo,
+    pub par: Summary,
+    pub sipas: SipasSummary,
+    /// Every node of the unit's tree, in code order (fields, criteria, sub-criteria).
+    pub nodes: Vec<NodeLine>,
+    pub deductions: Vec<DeductionLine>,
+    /// Codes of the leaves that lost points, most points lost first (then in code order).
+    pub lost_most: Vec<String>,
+    pub neighbours: Neighbours,
+    pub warnings: Vec<&'a Warning>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous: Option<PreviousSummary>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct UnitInfo {
+    pub code: String,
+    pub name: String,
+    pub group: String,
+    pub group_name: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Summary {
+    pub max: Decimal,
+    pub total: Decimal,
+    pub total_exact: String,
+    /// Points before deductions (the sum of the fields).
+    pub points: Decimal,
+    pub points_exact: String,
+    pub deductions: Decimal,
+    /// max − total.
+    pub lost: Decimal,
+    pub lost_exact: String,
+    pub index: Decimal,
+    pub index_exact: String,
+    pub rank: usize,
+    /// How many units the group ranks.
+    pub of: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rank_note: Option<String>,
+    pub band: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct SipasSummary {
+    pub index: Option<Decimal>,
+    pub rank: usize,
+    pub valid: u32,
+    pub below_minimum: bool,
+    pub elements: Ordered<Option<Decimal>>,
+}
+
+/// One node of the unit's tree. Published figures are numbers; `*_exact` are the exact values.
+#[derive(Debug, Serialize)]
+pub struct NodeLine {
+    pub code: String,
+    pub name: String,
+    /// 1 for a field, 2 for a criterion, 3 for a sub-criterion.
+    pub depth: usize,
+    pub leaf: bool,
+    /// Where a leaf's points come from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    /// Whether anything under the node applies to the unit (false for an N/A leaf).
+    pub applicable: bool,
+    /// The node's maximum in the criteria.
+    pub criterion_max: Decimal,
+    /// The maximum of the leaves that apply to the unit.
+    pub max: Decimal,
+    pub max_exact: String,
+    /// Self points entered for the appraisal leaves (null where none was entered).
+    #[serde(rename = "self")]
+    pub self_points: Option<Decimal>,
+    /// Points from appraisal leaves, as they stand.
+    pub appraised: Option<Decimal>,
+    /// Points from the officials' survey.
+    pub survey: Option<Decimal>,
+    /// Points from the satisfaction index.
+    pub sipas: Option<Decimal>,
+    pub points: Decimal,
+    pub points_exact: String,
+    /// max − points.
+    pub lost: Decimal,
+    pub lost_exact: String,
+    /// How a leaf's points were decided.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis: Option<Basis>,
+    /// The measured value given for an appraisal leaf, as the decision writes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// The scoring rule of an appraisal leaf.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// The survey score (0–100) of a survey leaf, or the satisfaction index for a sipas leaf.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<Decimal>,
+    /// The exact values, for the arithmetic (not serialized).
+    #[serde(skip)]
+    pub exact: Exact,
+}
+
+/// Exact figures of a node.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Exact {
+    pub max: Decimal,
+    pub points: Decimal,
+    pub lost: Decimal,
+    pub self_points: Option<Decimal>,
+    pub appraised: Option<Decimal>,
+    pub survey: Option<Decimal>,
+    pub sipas: Option<Decimal>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DeductionLine {
+    pub code: String,
+    pub name: String,
+    pub times: u32,
+    pub points: Decimal,
+}
+
+/// The units just above and just below in the group's PAR ranking.
+#[derive(Debug, Serialize)]
+pub struct Neighbours {
+    pub above: Option<Neighbour>,
+    pub below: Option<Neighbour>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Neighbour {
+    pub code: String,
+    pub name: String,
+    pub rank: usize,
+    pub index: Decimal,
+    /// Their published index minus the unit's (positive above, negative or 0 below).
+    pub gap: Decimal,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PreviousSummary {
+    pub file: String,
+    pub year: Option<i64>,
+    #[serde(flatten)]
+    pub change: Change,
+}
+
+/// Explains `unit` (an index into `results.units`).
+pub fn explain<'a>(
+    criteria: &'a Criteria,
+    year: &Year,
+    results: &'a Results,
+    unit: usize,
+    changes: Option<&Changes>,
+) -> Explanation<'a> {
+    let d = criteria.publish.decimals;
+    let p = |v: Decimal| publish(v, d);
+    let u = &results.units[unit];
+    let group = &criteria.groups[u.group];
+    let rows = &year.appraisal[u.unit];
+
+    // Per node: sums by source over the applicable leaves under it.
+    let n = group.nodes.len();
+    let mut self_sum: Vec<Option<Decimal>> = vec![None; n];
+    let mut by_source: [Vec<Option<Decimal>>; 3] = [vec![None; n], vec![None; n], vec![None; n]];
+    let add = |slot: &mut Option<Decimal>, v: Decimal| *slot = Some(slot.unwrap_or_default() + v);
+    for i in (0..n).rev() {
+        let node = &group.nodes[i];
+        if let Some(leaf) = u.leaves[i].filter(|l| l.applicable) {
+            let s = match node.source {
+                Some(Source::Appraisal) => 0,
+                Some(Source::Survey) => 1,
+                _ => 2,
+            };
+            by_source[s][i] = Some(leaf.points);
+            if let Some(Some(row)) = rows.get(i)
+                && let Entry::Points(own) = row.self_points
+            {
+                self_sum[i] = Some(own);
+            }
+        }
+        if let Some(parent) = node.parent {
+            if let Some(v) = self_sum[i] {
+                add(&mut self_sum[parent], v);
+            }
+            for slots in by_source.iter_mut() {
+                if let Some(v) = slots[i] {
+                    add(&mut slots[parent], v);
+                }
+            }
+        }
+    }
+
+    let nodes: Vec<NodeLine> = group
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, node)| {
+            let total = u.nodes[i];
+            let lost = total.max - total.points;
+            let leaf = u.leaves[i];
+            let row = rows.get(i).and_then(Option::as_ref);
+            let score = match node.source {
+                Some(Source::Survey) => u.survey_scores[i].map(p),
+                Some(Source::Sipas) => u.satisfaction.index.map(p),
+                _ => None,
+            };
+            NodeLine {
+                code: node.code.to_string(),
+                name: node.name.clone(),
+                depth: node.code.depth(),
+                leaf: node.is_leaf(),
+                source: node.source,
+                applicable: leaf.map_or(!total.max.is_zero(), |l| l.applicable),
+                criterion_max: p(node.max),
+                max: p(total.max),
+                max_exact: exact(total.max),
+                self_points: self_sum[i].map(p),
+                appraised: by_source[0][i].map(p),
+                survey: by_source[1][i].map(p),
+                sipas: by_source[2][i].map(p),
+                points: p(total.points),
+                points_exact: exact(total.points),
+                lost: p(lost),
+                lost_exact: exact(lost),
+                basis: leaf.map(|l| l.basis),
+                value: row
+                    .and_then(|r| r.value)
+                    .map(|v| appraisal::describe_value(node, v)),
+                rule: node.rule.as_ref().map(|r| r.describe(node.max)),
+                score,
+                exact: Exact {
+                    max: total.max,
+                    points: total.points,
+                    lost,
+                    self_points: self_sum[i],
+                    appraised: by_source[0][i],
+                    survey: by_source[1][i],
+                    sipas: by_source[2][i],
+                },
+            }
+        })
+        .collect();
+
+    let mut lost_most: Vec<(Decimal, usize)> = nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.leaf && l.applicable && l.exact.lost > Decimal::ZERO)
+        .map(|(i, l)| (l.exact.lost, i))
+        .collect();
+    lost_most.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+
+    let fields: Decimal = group.fields().map(|(i, _)| u.nodes[i].points).sum();
+    let ranked = results.by_par_rank(u.group);
+    let at = ranked.iter().position(|r| r.code == u.code).unwrap_or(0);
+    let neighbour = |other: &UnitResult| Neighbour {
+        code: other.code.clone(),
+        name: other.name.clone(),
+        rank: other.par.rank.rank,
+        index: p(other.par.index),
+        gap: p(other.par.index) - p(u.par.index),
+    };
+    let lost = u.par.max - u.par.total;
+    Explanation {
+        criteria: &criteria.id,
+        year: criteria.year,
+        decimals: d,
+        unit: UnitInfo {
+            code: u.code.clone(),
+            name: u.name.clone(),
+            group: group.id.clone(),
+            group_name: group.name.clone(),
+        },
+        par: Summary {
+            max: p(u.par.max),
+            total: p(u.par.total),
+            total_exact: exact(u.par.total),
+            points: p(fields),
+            points_exact: exact(fields),
+            deductions: p(u.par.deductions),
+            lost: p(lost),
+            lost_exact: exact(lost),
+            index: p(u.par.index),
+            index_exact: exact(u.par.index),
+            rank: u.par.rank.rank,
+            of: ranked.len(),
+            rank_note: u.par.rank.note.clone(),
+            band: u.par.band.clone(),
+        },
+        sipas: SipasSummary {
+            index: u.satisfaction.index.map(p),
+            rank: u.sipas_rank.rank,
+            valid: u.valid,
+            below_minimum: u.below_minimum,
+            elements: Ordered(
+                criteria
+                    .sipas
+                    .elements
+                    .iter()
+                    .zip(&u.satisfaction.elements)
+                    .map(|(e, v)| (e.code.clone(), v.map(p)))
+                    .collect(),
+            ),
+        },
+        nodes,
+        deductions: u
+            .par
+            .deduction_list
+            .iter()
+            .map(|x| {
+                let kind = &criteria.deductions[x.kind];
+                DeductionLine {
+                    code: kind.code.clone(),
+                    name: kind.name.clone(),
+                    times: x.times,
+                    points: p(x.points),
+                }
+            })
+            .collect(),
+        lost_most: lost_most
+            .iter()
+            .map(|&(_, i)| group.nodes[i].code.to_string())
+            .collect(),
+        neighbours: Neighbours {
+            above: at.checked_sub(1).map(|k| neighbour(ranked[k])),
+            below: ranked.get(at + 1).map(|o| neighbour(o)),
+        },
+        warnings: results
+            .warnings
+            .iter()
+            .filter(|w| w.unit.as_deref() == Some(u.code.as_str()))
+            .collect(),
+        previous: changes.and_then(|c| {
+            c.units.get(&u.code).map(|change| PreviousSummary {
+                file: c.file.clone(),
+                year: c.year,
+                change: change.clone(),
+            })
+        }),
+    }
+}
+
+/// How the table is laid out.
+#[derive(Debug, Clone, Copy)]
+pub struct Layout {
+    /// Columns available (the terminal's width, or 80).
+    pub width: usize,
+    /// Deepest level of the tree shown (1 = fields only).
+    pub depth: usize,
+    /// How many leaves to list by points lost (0 = all that lost points).
+    pub top: usize,
+}
+
+/// Columns of a number in the tree.
+const NUM: usize = 7;
+
+/// The explanation for a person: summary, tree, leaves by points lost, neighbours, warnings.
+pub fn render(criteria: &Criteria, e: &Explanation, layout: Layout) -> String {
+    let d = e.decimals;
+    let width = layout.width.max(60);
+    let mut out = String::new();
+    let u = &e.unit;
+    let _ = writeln!(
+        out,
+        "{} ({}): {}, năm {}",
+        u.name, u.code, u.group_name, e.year
+    );
+    let band = e
+        .par
+        .band
+        .as_deref()
+        .map(|b| format!(", xếp loại {b}"))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "Chỉ số CCHC {}%: hạng {}/{}{band}",
+        e.par.index, e.par.rank, e.par.of
+    );
+    if let Some(note) = &e.par.rank_note {
+        let _ = writeln!(out, "  * {note}");
+    }
+    let _ = writeln!(
+        out,
+        "Tổng điểm {} trên tối đa {}: mất {} điểm{}",
+        e.par.total,
+        e.par.max,
+        e.par.lost,
+        if e.par.deductions.is_zero() {
+            String::new()
+        } else {
+            format!(" (trong đó điểm trừ {})", e.par.deductions)
+        }
+    );
+    match e.sipas.index {
+        Some(index) => {
+            let _ = writeln!(
+                out,
+                "Chỉ số hài lòng {index}%: hạng {}/{} ({} phiếu hợp lệ{})",
+                e.sipas.rank,
+                e.par.of,
+                e.sipas.valid,
+                if e.sipas.below_minimum {
+                    format!(", dưới mức tối thiểu {}", criteria.sipas.min_valid)
+                } else {
+                    String::new()
+                }
+            );
+        }
+        None => {
+            let _ = writeln!(out, "Chỉ số hài lòng: không có phiếu hợp lệ");
+        }
+    }
+    if let Some(prev) = &e.previous {
+        let label = prev
+            .year
+            .map_or("năm trước".to_string(), |y| format!("năm {y}"));
+        let _ = writeln!(out, "{}", previous_line(&label, prev, &e.par, d));
+    }
+
+    // The tree.
+    let _ = writeln!(
+        out,
+        "\nĐiểm theo lĩnh vực, tiêu chí (Mất = Tối đa − Điểm; KĐG: không đánh giá):"
+    );
+    let heads = [
+        ("Tối", "đa"),
+        ("Tự", "chấm"),
+        ("Thẩm", "định"),
+        ("Điều", "tra"),
+        ("Hài", "lòng"),
+        ("", "Điểm"),
+        ("", "Mất"),
+    ];
+    let mut top = String::new();
+    let mut bottom = String::new();
+    for (a, b) in heads {
+        top.push_str(&pad_left(a, NUM));
+        bottom.push_str(&pad_left(b, NUM));
+    }
+    bottom.push_str("  Tiêu chí");
+    let _ = writeln!(out, "{}", top.trim_end());
+    let _ = writeln!(out, "{bottom}");
+    let label_width = width.saturating_sub(NUM * 7 + 2).max(12);
+    let num = |v: Option<Decimal>| v.map_or("—".to_string(), |v| v.to_string());
+    for line in e.nodes.iter().filter(|l| l.depth <= layout.depth) {
+        let mut row = String::new();
+        if line.leaf && !line.applicable {
+            row.push_str(&pad_left("KĐG", NUM));
+            for _ in 0..6 {
+                row.push_str(&pad_left("—", NUM));
+            }
+        } else {
+            for cell in [
+                Some(line.max),
+                line.self_points,
+                line.appraised,
+                line.survey,
+                line.sipas,
+                Some(line.points),
+                Some(line.lost),
+            ] {
+                row.push_str(&pad_left(&num(cell), NUM));
+            }
+        }
+        let mark = match line.basis {
+            Some(Basis::SelfOnly) => " [chưa thẩm định]",
+            Some(Basis::Rule) => " [theo cách chấm]",
+            Some(Basis::MissingZero) => " [thiếu số liệu: 0]",
+            _ => "",
+        };
+        let label = format!(
+            "{}{} {}{mark}",
+            "  ".repeat(line.depth.saturating_sub(1)),
+            line.code,
+            line.name
+        );
+        let _ = writeln!(out, "{row}  {}", cut(&label, label_width));
+    }
+    if !e.par.deductions.is_zero() {
+        let taken = e.par.points - e.par.total;
+        let mut row = String::new();
+        for _ in 0..5 {
+            row.push_str(&pad_left("", NUM));
+        }
+        row.push_str(&pad_left(&format!("-{taken}"), NUM));
+        row.push_str(&pad_left(&taken.to_string(), NUM));
+        let _ = writeln!(out, "{row}  Điểm trừ");
+    }
+    // The total row sums the fields' exact figures and publishes the sum once.
+    let sum = |f: fn(&Exact) -> Option<Decimal>| -> Option<Decimal> {
+        e.nodes
+            .iter()
+            .filter(|l| l.depth == 1)
+            .filter_map(|l| f(&l.exact))
+            .reduce(|a, b| a + b)
+            .map(|v| publish(v, d))
+    };
+    let mut row = String::new();
+    for cell in [
+        Some(e.par.max),
+        sum(|x| x.self_points),
+        sum(|x| x.appraised),
+        sum(|x| x.survey),
+        sum(|x| x.sipas),
+        Some(e.par.total),
+        Some(e.par.lost),
+    ] {
+        row.push_str(&pad_left(&num(cell), NUM));
+    }
+    let _ = writeln!(out, "{row}  Tổng cộng");
+
+    // Leaves by points lost.
+    let by_code: BTreeMap<&str, &NodeLine> = e.nodes.iter().map(|l| (l.code.as_str(), l)).collect();
+    let shown = if layout.top == 0 {
+        e.lost_most.len()
+    } else {
+        layout.top.min(e.lost_most.len())
+    };
+    let leaves = e.nodes.iter().filter(|l| l.leaf && l.applicable).count();
+    if e.lost_most.is_empty() {
+        let _ = writeln!(out, "\nKhông tiêu chí nào bị mất điểm.");
+    } else {
+        let _ = writeln!(out);
+        let heading = format!(
+            "Mất nhiều điểm nhất: {shown} trong {} tiêu chí bị mất điểm (trên {leaves} tiêu chí):",
+            e.lost_most.len()
+        );
+        for line in wrap(&heading, width) {
+            let _ = writeln!(out, "{line}");
+        }
+        let _ = writeln!(
+            out,
+            "{}{}{}  Tiêu chí",
+            pad_left("Mất", NUM),
+            pad_left("Tối đa", NUM),
+            pad_left("Điểm", NUM)
+        );
+        let indent = NUM * 3 + 2;
+        let text_width = width.saturating_sub(indent).max(20);
+        for code in e.lost_most.iter().take(shown) {
+            let Some(l) = by_code.get(code.as_str()) else {
+                continue;
+            };
+            let head = format!(
+                "{}{}{}  ",
+                pad_left(&l.lost.to_string(), NUM),
+                pad_left(&l.max.to_string(), NUM),
+                pad_left(&l.points.to_string(), NUM)
+            );
+            let lines = wrap(&format!("{} {}", l.code, l.name), text_width);
+            for (k, text) in lines.iter().enumerate() {
+                if k == 0 {
+                    let _ = writeln!(out, "{head}{text}");
+                } else {
+                    let _ = writeln!(out, "{}{text}", " ".repeat(indent));
+                }
+            }
+            for text in wrap(&why(l, d), text_width) {
+                let _ = writeln!(out, "{}{text}", " ".repeat(indent));
+            }
+        }
+        if shown < e.lost_most.len() {
+            let _ = writeln!(
+                out,
+                "… và {} tiêu chí khác (--top 0 để xem tất cả).",
+                e.lost_most.len() - shown
+            );
+        }
+    }
+
+    // Deductions.
+    if !e.deductions.is_empty() {
+        let _ = writeln!(out, "\nĐiểm trừ:");
+        for x in &e.deductions {
+            let line = format!(
+                "{} {}: {} lần, trừ {}",
+                x.code,
+                x.name,
+                x.times,
+                fixed(x.points, d)
+            );
+            for (k, text) in wrap(&line, width.saturating_sub(4)).iter().enumerate() {
+                let _ = writeln!(out, "{}{text}", if k == 0 { "  " } else { "    " });
+            }
+        }
+    }
+
+    // Neighbours.
+    let _ = writeln!(out, "\nXếp hạng trong nhóm {}:", u.group_name);
+    let place =
+        |rank: usize, name: &str, code: &str, index: Decimal, gap: Option<Decimal>, me: bool| {
+            let gap = gap.map_or(String::new(), |g| {
+                if g > Decimal::ZERO {
+                    format!("  hơn {} điểm %", g)
+                } else if g < Decimal::ZERO {
+                    format!("  kém {} điểm %", -g)
+                } else {
+                    "  bằng khi làm tròn".to_string()
+                }
+            });
+            let head = format!("{}{:>4}  ", if me { "▶" } else { " " }, rank);
+            let tail = format!("  {index}%{gap}");
+            let room = width.saturating_sub(text_width(&head) + text_width(&tail));
+            format!(
+                "{head}{}{tail}",
+                pad_right(&cut(&format!("{name} ({code})"), room), room.min(45))
+            )
+        };
+    if let Some(a) = &e.neighbours.above {
+        let _ = writeln!(
+            out,
+            "{}",
+            place(a.rank, &a.name, &a.code, a.index, Some(a.gap), false)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        place(e.par.rank, &u.name, &u.code, e.par.index, None, true)
+    );
+    if let Some(b) = &e.neighbours.below {
+        let _ = writeln!(
+            out,
+            "{}",
+            place(b.rank, &b.name, &b.code, b.index, Some(b.gap), false)
+        );
+    }
+    match &e.neighbours.above {
+        Some(a) if a.gap > Decimal::ZERO => {
+            let points = a.gap * e.par.max / Decimal::ONE_HUNDRED;
+            let _ = writeln!(
+                out,
+                "Để vượt {} cần thêm hơn {} điểm (chênh lệch chỉ số × điểm tối đa / 100).",
+                a.code,
+                fixed(points, d)
+            );
+        }
+        None => {
+            let _ = writeln!(out, "Đơn vị dẫn đầu nhóm.");
+        }
+        _ => {}
+    }
+
+    // Warnings.
+    if !e.warnings.is_empty() {
+        let _ = writeln!(out, "\nCảnh báo về đơn vị ({}):", e.warnings.len());
+        for w in &e.warnings {
+            for (k, text) in wrap(&w.to_string(), width.saturating_sub(4))
+                .iter()
+                .enumerate()
+            {
+                let _ = writeln!(out, "{}{text}", if k == 0 { "  " } else { "    " });
+            }
+        }
+    }
+    out
+}
+
+/// Why a leaf has the points it has, in words.
+fn why(l: &NodeLine, d: u32) -> String {
+    let mut parts = Vec::new();
+    match l.basis {
+        Some(Basis::Appraised) => {
+            let mut s = format!("thẩm định {}", l.points);
+            if let Some(own) = l.self_points
+                && own != l.points
+            {
+                let _ = write!(s, " (tự chấm {own})");
+            }
+            parts.push(s);
+        }
+        Some(Basis::SelfOnly) => {
+            parts.push(format!("chưa thẩm định: giữ điểm tự chấm {}", l.points))
+        }
+        Some(Basis::Rule) => parts.push("điểm tính theo cách chấm từ giá trị".into()),
+        Some(Basis::MissingZero) => parts.push("không có số liệu: tính 0 (--missing zero)".into()),
+        Some(Basis::Survey) => parts.push(format!(
+            "điều tra XHH: đạt {}% số điểm",
+            l.score.map_or("—".into(), |s| fixed(s, d))
+        )),
+        Some(Basis::Sipas) => parts.push(format!(
+            "chỉ số hài lòng {}%",
+            l.score.map_or("—".into(), |s| fixed(s, d))
+        )),
+        Some(Basis::NotApplicable) | None => {}
+    }
+    if let Some(v) = &l.value {
+        parts.push(format!("giá trị {v}"));
+    }
+    if let Some(rule) = &l.rule
+        && l.source == Some(Source::Appraisal)
+    {
+        parts.push(format!("cách chấm: {rule}"));
+    }
+    parts.join("; ")
+}
+
+/// "So với năm 2022: chỉ số 90.86% → 91.56% (+0.70); hạng 12 → 11 (tăng 1 bậc)".
+fn previous_line(label: &str, prev: &PreviousSummary, par: &Summary, d: u32) -> String {
+    let c = &prev.change;
+    match c.status {
+        Status::New => format!("So với {label}: đơn vị mới, không có trong {}", prev.file),
+        status => {
+            let mut s = format!(
+                "So với {label}: chỉ số {}% → {}% ({})",
+                c.index.map_or("—".into(), |v| fixed(v, d)),
+                par.index,
+                c.index_change
+                    .map_or("—".into(), |v| previous::signed(v, d))
+            );
+            match (status, c.rank, c.rank_change) {
+                (Status::GroupChanged, _, _) => s.push_str("; năm trước ở nhóm khác"),
+                (_, Some(r), Some(change)) => {
+                    let _ = write!(
+                        s,
+                        "; hạng {r} → {} ({})",
+                        par.rank,
+                        previous::rank_words(change)
+                    );
+                }
+                _ => {}
+            }
+            s
+        }
+    }
+}
+
+/// Columns a text takes on a terminal (combining marks take none).
+pub fn text_width(s: &str) -> usize {
+    s.chars()
+        .filter(|&c| !unicode_normalization::char::is_combining_mark(c))
+        .count()
+}
+
+fn pad_left(s: &str, width: usize) -> String {
+    let w = text_width(s);
+    format!("{}{s}", " ".repeat(width.saturating_sub(w)))
+}
+
+fn pad_right(s: &str, width: usize) -> String {
+    let w = text_width(s);
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// The text cut to `width` columns, ending in `…` when cut.
+fn cut(s: &str, width: usize) -> String {
+    if text_width(s) <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = usize::from(!unicode_normalization::char::is_combining_mark(c));
+        if w + cw > width.saturating_sub(1) {
+            break;
+        }
+        w += cw;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Words wrapped to lines of at most `width` columns (a longer word is cut).
+fn wrap(s: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in s.split_whitespace() {
+        let needed = text_width(&line) + usize::from(!line.is_empty()) + text_width(word);
+        if !line.is_empty() && needed > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&cut(word, width));
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_and_cuts_by_columns() {
+        assert_eq!(wrap("một hai ba bốn", 7), ["một hai", "ba bốn"]);
+        assert_eq!(cut("Công tác chỉ đạo", 8), "Công tá…");
+        assert_eq!(text_width("Sở Nội vụ"), 9);
+        // decomposed marks take no column
+        assert_eq!(text_width("So\u{302}\u{301}"), 2);
+        assert_eq!(pad_left("1.5", 5), "  1.5");
+    }
+}
