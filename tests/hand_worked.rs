@@ -133,7 +133,8 @@ fn node_index(code: &str, criterion: &str) -> usize {
 }
 
 fn leaf(code: &str, criterion: &str) -> LeafScore {
-    unit_result(code).leaves[node_index(code, criterion)]
+    unit_result(code)
+        .leaf(node_index(code, criterion))
         .unwrap_or_else(|| panic!("{criterion} is not a leaf"))
 }
 
@@ -178,8 +179,8 @@ fn stage1_appraisal_points_of_every_leaf() {
 
     // N/A takes exactly the leaf's max (1.2: 2) off the unit and its ancestors.
     let s1 = unit_result("S1");
-    assert_eq!(s1.nodes[node_index("S1", "1")].max, d("6")); // field 1: 8 − 2 = 6
-    assert_eq!(s1.nodes[node_index("S1", "2")].max, d("12")); // field 2 untouched: 12
+    assert_eq!(s1.node(node_index("S1", "1")).max, d("6")); // field 1: 8 − 2 = 6
+    assert_eq!(s1.node(node_index("S1", "2")).max, d("12")); // field 2 untouched: 12
     assert_eq!(s1.par.max, d("18")); // unit: 20 − 2 = 18
 
     // S2 — only measured values, scored by each rule kind.
@@ -298,7 +299,8 @@ fn stage1_strict_turns_the_two_warnings_into_errors() {
 #[test]
 fn stage2_survey_weights_blank_and_x_answers() {
     let score = |code: &str, criterion: &str| {
-        unit_result(code).survey_scores[node_index(code, criterion)]
+        unit_result(code)
+            .survey_score(node_index(code, criterion))
             .unwrap_or_else(|| panic!("{code} {criterion} has no survey score"))
     };
 

@@ -217,7 +217,7 @@ pub struct Group {
     pub nodes: Vec<Node>,
     pub survey: GroupSurvey,
     #[serde(skip)]
-    index: std::collections::HashMap<String, usize>,
+    index: std::collections::HashMap<String, usize, foldhash::fast::FixedState>,
 }
 
 impl Group {
@@ -382,6 +382,9 @@ pub struct GroupSurvey {
     pub respondent_groups: Vec<RespondentGroup>,
     pub questions: Vec<Question>,
     pub provenance: String,
+    /// Per node index of the group's tree: the indices of the questions tied to it.
+    #[serde(skip)]
+    pub by_leaf: Vec<Vec<usize>>,
 }
 
 #[derive(Debug, Clone, Serialize)]

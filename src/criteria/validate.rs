@@ -457,7 +457,7 @@ fn group(
         }
     }
     nodes.sort_by(|a, b| a.0.cmp(&b.0));
-    let index: std::collections::HashMap<String, usize> = nodes
+    let index: std::collections::HashMap<String, usize, foldhash::fast::FixedState> = nodes
         .iter()
         .enumerate()
         .map(|(i, (code, _))| (code.to_string(), i))
@@ -606,7 +606,13 @@ fn group(
             sipas: s.sipas.0,
         }
     });
-    let survey = group_survey(c, &gsubject, gspan, raw.survey, &built, &index, columns);
+    let mut survey = group_survey(c, &gsubject, gspan, raw.survey, &built, &index, columns);
+    survey.by_leaf = vec![Vec::new(); built.len()];
+    for (q, question) in survey.questions.iter().enumerate() {
+        if let Some(&i) = index.get(&question.leaf.to_string()) {
+            survey.by_leaf[i].push(q);
+        }
+    }
     Group {
         id,
         name: raw.name,
@@ -988,7 +994,7 @@ fn group_survey(
     gspan: Range<usize>,
     raw: Option<S<RawGroupSurvey>>,
     nodes: &[Node],
-    index: &std::collections::HashMap<String, usize>,
+    index: &std::collections::HashMap<String, usize, foldhash::fast::FixedState>,
     columns: &mut BTreeMap<String, String>,
 ) -> GroupSurvey {
     let survey_leaves: Vec<&Node> = nodes
@@ -1010,6 +1016,7 @@ fn group_survey(
             respondent_groups: Vec::new(),
             questions: Vec::new(),
             provenance: String::new(),
+            by_leaf: Vec::new(),
         };
     };
     let sspan = raw.span();
@@ -1124,6 +1131,7 @@ fn group_survey(
         respondent_groups: rgs,
         questions,
         provenance,
+        by_leaf: Vec::new(),
     }
 }
 

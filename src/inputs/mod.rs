@@ -40,8 +40,10 @@ pub const DEDUCTIONS: &str = "deductions";
 pub struct Year {
     /// Units in code order.
     pub units: Vec<Unit>,
-    /// Per unit, per node index of its group's tree: the self-assessment row of that leaf.
-    pub appraisal: Vec<Vec<Option<AppraisalRow>>>,
+    /// Per unit, per appraisal leaf of its group (see [`Year::row`]): the self-assessment row.
+    pub(crate) appraisal: Vec<Vec<Option<AppraisalRow>>>,
+    /// Per group, per node index: the node's place among the group's appraisal leaves.
+    pub(crate) slots: Vec<Vec<Option<u32>>>,
     pub par_survey: ParSurvey,
     pub sipas: SipasSurvey,
     /// Per unit: its deductions.
@@ -53,6 +55,17 @@ pub struct Year {
 }
 
 impl Year {
+    /// The self-assessment row of unit `u` for node `node` of its group's tree, if given.
+    pub fn row(&self, u: usize, node: usize) -> Option<&AppraisalRow> {
+        let slot = self
+            .slots
+            .get(self.units.get(u)?.group)?
+            .get(node)
+            .copied()
+            .flatten()?;
+        self.appraisal.get(u)?.get(slot as usize)?.as_ref()
+    }
+
     /// The index of a unit by its code (trimmed, NFC).
     pub fn unit_index(&self, code: &str) -> Option<usize> {
         let code = crate::text::normalize_key(code);
@@ -102,6 +115,7 @@ pub fn read_all(
         problems.stopped = true;
         let year = Year {
             appraisal: Vec::new(),
+            slots: self_assessment::slots(criteria),
             par_survey: ParSurvey::empty(criteria, &units, settings.keep_answers),
             sipas: SipasSurvey::empty(criteria, 0, settings.keep_answers),
             deductions: Vec::new(),
@@ -179,6 +193,7 @@ pub fn read_all(
     let year = Year {
         units: units.to_vec(),
         appraisal,
+        slots: self_assessment::slots(criteria),
         par_survey,
         sipas,
         deductions,
@@ -301,7 +316,7 @@ impl Problems {
 
 /// Unit codes → index, matched after trimming and NFC.
 pub struct UnitIndex {
-    map: HashMap<String, usize>,
+    map: HashMap<String, usize, foldhash::fast::FixedState>,
     /// Codes listed in units.csv but refused there: their rows elsewhere are not reported again.
     refused: HashSet<String>,
     /// (file, code) of unknown units already reported: one message per code and file.
@@ -420,17 +435,50 @@ pub(crate) fn unknown_columns(
     }
 }
 
-/// Respondent × unit fingerprints seen so far, with their line: duplicates are found without
-/// keeping every respondent id (8 bytes a row instead of the id).
-pub(crate) type Fingerprints =
-    HashMap<u64, u32, std::hash::BuildHasherDefault<rustc_hash::FxHasher>>;
+/// Respondent × unit fingerprints, with their line, checked for repeats once the file is read:
+/// appending is cheap where a hash table would miss the cache on every row of a million, and
+/// only 16 bytes a row are kept, not the ids.
+#[derive(Default)]
+pub(crate) struct Seen {
+    rows: Vec<(u64, u32, u32)>,
+}
 
-/// The fingerprint of a respondent (or questionnaire) id and a unit: a 64-bit hash of the id
-/// as matched (trimmed, NFC) and the unit's index. Two ids share one with odds of about
-/// 1 in 10^13 for a year of a million questionnaires; the message then names both lines.
+impl Seen {
+    pub fn add(&mut self, id: &str, unit: usize, line: u64) {
+        self.rows
+            .push((fingerprint(id, unit), line as u32, unit as u32));
+    }
+
+    /// (unit, first line, repeated line) of every repeat, in line order.
+    pub fn repeats(mut self) -> Vec<(usize, u32, u32)> {
+        self.rows.sort_unstable();
+        let mut repeats: Vec<(usize, u32, u32)> = self
+            .rows
+            .windows(2)
+            .filter(|w| w[0].0 == w[1].0)
+            .map(|w| (w[1].2 as usize, w[0].1, w[1].1))
+            .collect();
+        // a third row repeats the first one, not the second
+        repeats.sort_by_key(|&(_, _, line)| line);
+        let mut first_of: HashMap<(usize, u32), u32> = HashMap::new();
+        for r in &mut repeats {
+            if let Some(&first) = first_of.get(&(r.0, r.1)) {
+                r.1 = first;
+            }
+            first_of.insert((r.0, r.2), r.1);
+        }
+        repeats
+    }
+}
+
+/// The fingerprint of a respondent (or questionnaire) id and a unit: a 64-bit hash (foldhash,
+/// fixed seed) of the id as matched (trimmed, NFC) and the unit's index. Two different ids of
+/// one unit share one with odds of about 1 in 10^14 for a year of a million questionnaires;
+/// a reported repeat names both lines, to be seen with one's own eyes.
 pub(crate) fn fingerprint(id: &str, unit: usize) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = rustc_hash::FxHasher::default();
+    use std::hash::{BuildHasher, Hash, Hasher};
+    let mut h = foldhash::quality::FixedState::with_seed(0x5041_525f_494e_4458).build_hasher();
+    let id = id.trim();
     if id.is_ascii() {
         id.hash(&mut h);
     } else {
@@ -487,4 +535,33 @@ pub(crate) fn parse_count(text: &str) -> Option<u32> {
         return None;
     }
     u32::try_from(d.mantissa() / 10i128.pow(d.scale())).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeats_name_the_first_row() {
+        let mut seen = Seen::default();
+        seen.add("q1", 0, 2);
+        seen.add("q2", 0, 3);
+        seen.add("q1", 1, 4); // same id, other unit: no repeat
+        seen.add("q1", 0, 9);
+        seen.add(" q1 ", 0, 12); // the third time, still repeating line 2
+        seen.add("q3", 0, 5);
+        assert_eq!(seen.repeats(), vec![(0, 2, 9), (0, 2, 12)]);
+    }
+
+    #[test]
+    fn scale_reads_codes_ignoring_case() {
+        let scale = Scale::new(vec!["A".into(), "B".into(), "Rất tốt".into()]);
+        assert!(matches!(scale.read("b"), Answer::Given(2)));
+        assert!(matches!(scale.read("rất tốt"), Answer::Given(3)));
+        assert!(matches!(scale.read("Rất tốt "), Answer::OffScale)); // cells come trimmed
+        assert!(matches!(scale.read("Rất tốt"), Answer::Given(3)));
+        assert!(matches!(scale.read("x"), Answer::None));
+        assert!(matches!(scale.read(""), Answer::None));
+        assert!(matches!(scale.read("E"), Answer::OffScale));
+    }
 }

@@ -154,7 +154,7 @@ pub fn read(
             .map(|o| o.option.clone())
             .collect(),
     );
-    let mut fingerprints: super::Fingerprints = Default::default();
+    let mut seen = super::Seen::default();
     let mut record = StringRecord::new();
     let mut answers: Vec<u8> = Vec::new();
     while let Some(line) = sheet.next(&mut record, problems) {
@@ -216,19 +216,7 @@ pub fn read(
             problems.mark(u, None);
             continue;
         };
-        if let Some(first) = fingerprints.insert(super::fingerprint(respondent, u), line as u32) {
-            problems.push(
-                at(
-                    c_resp,
-                    format!(
-                        "respondent {respondent:?} rates unit {} twice (first at line {first})",
-                        unit.code
-                    ),
-                )
-                .hint("one row per respondent and rated unit"),
-            );
-            continue;
-        }
+        seen.add(respondent, u, line);
         answers.clear();
         answers.resize(group.survey.questions.len(), NO_ANSWER);
         let mut bad = false;
@@ -280,6 +268,21 @@ pub fn read(
         if let Some(kept) = &mut survey.answers {
             kept[u][rg].extend_from_slice(&answers);
         }
+    }
+    for (u, first, line) in seen.repeats() {
+        problems.push(
+            Problem::new(
+                &sheet.name,
+                line as usize,
+                c_resp + 1,
+                format!(
+                    "the respondent rates unit {} twice (first at line {first})",
+                    units[u].code
+                ),
+            )
+            .column_name(sheet.headers[c_resp].clone())
+            .hint("one row per respondent and rated unit"),
+        );
     }
     survey
 }

@@ -26,7 +26,7 @@ pub enum Value {
     /// A percentage (for `bands` on percent and `proportional`) or a count.
     Number(Decimal),
     /// The index of a named level.
-    Level(usize),
+    Level(u32),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +47,7 @@ pub fn read(
     problems: &mut Problems,
 ) -> Vec<Vec<Option<AppraisalRow>>> {
     let mut rows = empty(criteria, units);
+    let slots = slots(criteria);
     let Some(cols) = Columns::find(&sheet, &COLUMNS[..4], &COLUMNS[4..], problems) else {
         return rows;
     };
@@ -116,7 +117,8 @@ pub fn read(
             );
             continue;
         }
-        if let Some(first) = &rows[u][ni] {
+        let slot = slots[unit.group][ni].expect("an appraisal leaf has a slot") as usize;
+        if let Some(first) = &rows[u][slot] {
             problems.push(
                 at(1, format!("duplicate row (first at line {})", first.line))
                     .subject(subject())
@@ -164,7 +166,7 @@ pub fn read(
             problems.mark(u, Some(ni));
             continue;
         }
-        rows[u][ni] = Some(AppraisalRow {
+        rows[u][slot] = Some(AppraisalRow {
             self_points,
             appraised,
             value,
@@ -174,11 +176,33 @@ pub fn read(
     rows
 }
 
-/// No row yet for any unit and node.
+/// Per group, per node index: the node's place among the group's appraisal leaves, where
+/// rows are kept (a row per appraisal leaf, not per node).
+pub fn slots(criteria: &Criteria) -> Vec<Vec<Option<u32>>> {
+    criteria
+        .groups
+        .iter()
+        .map(|g| {
+            let mut next = 0;
+            g.nodes
+                .iter()
+                .map(|n| {
+                    (n.is_leaf() && n.source == Some(Source::Appraisal)).then(|| {
+                        next += 1;
+                        next - 1
+                    })
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// No row yet for any unit and appraisal leaf.
 pub fn empty(criteria: &Criteria, units: &[Unit]) -> Vec<Vec<Option<AppraisalRow>>> {
+    let slots = slots(criteria);
     units
         .iter()
-        .map(|u| vec![None; criteria.groups[u.group].nodes.len()])
+        .map(|u| vec![None; slots[u.group].iter().flatten().count()])
         .collect()
 }
 
@@ -246,13 +270,13 @@ pub fn parse_value(node: &Node, text: &str) -> Result<Value, String> {
         )),
         Rule::Levels { levels } => {
             if let Some(i) = levels.iter().position(|l| l.name == text) {
-                return Ok(Value::Level(i));
+                return Ok(Value::Level(i as u32));
             }
             let f = fold(text);
             levels
                 .iter()
                 .position(|l| l.key == f)
-                .map(Value::Level)
+                .map(|i| Value::Level(i as u32))
                 .ok_or_else(|| {
                     format!(
                         "{text:?} is not a level of this criterion (levels: {})",

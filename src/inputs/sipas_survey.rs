@@ -113,7 +113,7 @@ pub fn read(
         .collect();
     let scale_text = levels.join(", ");
     let scale = super::Scale::new(levels.clone());
-    let mut fingerprints: super::Fingerprints = Default::default();
+    let mut seen = super::Seen::default();
     let mut record = StringRecord::new();
     let mut answers = vec![NO_ANSWER; items.len()];
     while let Some(line) = sheet.next(&mut record, problems) {
@@ -135,13 +135,7 @@ pub fn read(
             problems.push(at(c_resp, "the questionnaire id is empty".into()));
             continue;
         }
-        if let Some(first) = fingerprints.insert(super::fingerprint(respondent, u), line as u32) {
-            problems.push(
-                at(c_resp, format!("questionnaire {respondent:?} appears twice for this unit (first at line {first})"))
-                    .hint("one row per questionnaire"),
-            );
-            continue;
-        }
+        seen.add(respondent, u, line);
         let mut bad = false;
         let mut any = false;
         for (k, col) in item_col.iter().enumerate() {
@@ -195,6 +189,18 @@ pub fn read(
         if let Some(kept) = &mut survey.answers {
             kept[u].extend_from_slice(&answers);
         }
+    }
+    for (_, first, line) in seen.repeats() {
+        problems.push(
+            Problem::new(
+                &sheet.name,
+                line as usize,
+                c_resp + 1,
+                format!("the questionnaire id appears twice for this unit (first at line {first})"),
+            )
+            .column_name(sheet.headers[c_resp].clone())
+            .hint("one row per questionnaire"),
+        );
     }
     survey
 }

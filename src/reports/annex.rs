@@ -223,7 +223,7 @@ fn par_row(criteria: &Criteria, u: &UnitResult, fields: usize, d: u32) -> Vec<Ce
         Cell::Text(u.code.clone()),
         Cell::Text(u.name.clone()),
     ];
-    let field_points: Vec<Cell> = group.fields().map(|(i, _)| n(u.nodes[i].points)).collect();
+    let field_points: Vec<Cell> = group.fields().map(|(i, _)| n(u.node(i).points)).collect();
     for f in 0..fields {
         row.push(field_points.get(f).cloned().unwrap_or(Cell::Empty));
     }

@@ -185,7 +185,6 @@ pub fn explain<'a>(
     let p = |v: Decimal| publish(v, d);
     let u = &results.units[unit];
     let group = &criteria.groups[u.group];
-    let rows = &year.appraisal[u.unit];
 
     // Per node: sums by source over the applicable leaves under it.
     let n = group.nodes.len();
@@ -194,14 +193,14 @@ pub fn explain<'a>(
     let add = |slot: &mut Option<Decimal>, v: Decimal| *slot = Some(slot.unwrap_or_default() + v);
     for i in (0..n).rev() {
         let node = &group.nodes[i];
-        if let Some(leaf) = u.leaves[i].filter(|l| l.applicable) {
+        if let Some(leaf) = u.leaf(i).filter(|l| l.applicable) {
             let s = match node.source {
                 Some(Source::Appraisal) => 0,
                 Some(Source::Survey) => 1,
                 _ => 2,
             };
             by_source[s][i] = Some(leaf.points);
-            if let Some(Some(row)) = rows.get(i)
+            if let Some(row) = year.row(u.unit, i)
                 && let Entry::Points(own) = row.self_points
             {
                 self_sum[i] = Some(own);
@@ -224,12 +223,12 @@ pub fn explain<'a>(
         .iter()
         .enumerate()
         .map(|(i, node)| {
-            let total = u.nodes[i];
+            let total = u.node(i);
             let lost = total.max - total.points;
-            let leaf = u.leaves[i];
-            let row = rows.get(i).and_then(Option::as_ref);
+            let leaf = u.leaf(i);
+            let row = year.row(u.unit, i);
             let score = match node.source {
-                Some(Source::Survey) => u.survey_scores[i].map(p),
+                Some(Source::Survey) => u.survey_score(i).map(p),
                 Some(Source::Sipas) => u.satisfaction.index.map(p),
                 _ => None,
             };
@@ -278,7 +277,7 @@ pub fn explain<'a>(
         .collect();
     lost_most.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
 
-    let fields: Decimal = group.fields().map(|(i, _)| u.nodes[i].points).sum();
+    let fields: Decimal = group.fields().map(|(i, _)| u.node(i).points).sum();
     let ranked = results.by_par_rank(u.group);
     let at = ranked.iter().position(|r| r.code == u.code).unwrap_or(0);
     let neighbour = |other: &UnitResult| Neighbour {

@@ -92,7 +92,7 @@ pub fn unit(criteria: &Criteria, u: &UnitResult) -> UnitJson {
             fields: Ordered(
                 group
                     .fields()
-                    .map(|(i, n)| (n.code.to_string(), p(u.nodes[i].points)))
+                    .map(|(i, n)| (n.code.to_string(), p(u.node(i).points)))
                     .collect(),
             ),
             appraisal: p(u.par.appraisal),

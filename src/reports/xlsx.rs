@@ -522,7 +522,7 @@ fn group_sheet(
             Cell::Text(u.code.clone()),
             Cell::Text(u.name.clone()),
         ];
-        row.extend(fields.iter().map(|&(i, _)| n(u.nodes[i].points)));
+        row.extend(fields.iter().map(|&(i, _)| n(u.node(i).points)));
         row.extend([
             n(u.par.deductions),
             n(u.par.total),

@@ -17,7 +17,7 @@ pub fn rule_points(node: &Node, value: Value) -> Decimal {
         node.rule.as_ref().expect("appraisal leaves have a rule"),
         value,
     ) {
-        (Rule::Levels { levels }, Value::Level(i)) => levels[i].points,
+        (Rule::Levels { levels }, Value::Level(i)) => levels[i as usize].points,
         (Rule::Bands { bands, .. }, Value::Number(v)) => bands
             .iter()
             .find(|b| b.interval.contains(v))
@@ -33,7 +33,9 @@ pub fn rule_points(node: &Node, value: Value) -> Decimal {
 /// A measured value as the decision writes it: "85%", "3 lần", or a level's name.
 pub fn describe_value(node: &Node, value: Value) -> String {
     match (node.rule.as_ref(), value) {
-        (Some(Rule::Levels { levels }), Value::Level(i)) => format!("\"{}\"", levels[i].name),
+        (Some(Rule::Levels { levels }), Value::Level(i)) => {
+            format!("\"{}\"", levels[i as usize].name)
+        }
         (
             Some(Rule::Bands {
                 on: Measure::Count, ..

@@ -118,12 +118,12 @@ pub struct UnitResult {
     pub name: String,
     /// Index of its group in the criteria.
     pub group: usize,
-    /// Per node of the group's tree: the leaf's score (`None` for nodes with children).
-    pub leaves: Vec<Option<LeafScore>>,
-    /// Per node: points and applicable maximum, summed over its applicable leaves.
-    pub nodes: Vec<NodeTotal>,
-    /// Per node: the survey score (0–100) of survey leaves.
-    pub survey_scores: Vec<Option<Decimal>>,
+    /// Per node of the group's tree: points, applicable maximum and, for leaves, the basis
+    /// (see [`UnitResult::node`] and [`UnitResult::leaf`]). One compact entry per node, since
+    /// a national year holds a million of them.
+    scores: Vec<NodeScore>,
+    /// The survey scores (0–100) of the survey leaves, by node index.
+    survey_scores: Vec<(u32, Decimal)>,
     pub satisfaction: Satisfaction,
     /// Valid and invalid questionnaires.
     pub valid: u32,
@@ -132,6 +132,45 @@ pub struct UnitResult {
     pub par: Par,
     /// The satisfaction rank in the group.
     pub sipas_rank: Ranked,
+}
+
+/// A node's figures for one unit: 36 bytes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct NodeScore {
+    points: Decimal,
+    max: Decimal,
+    /// Leaves only.
+    basis: Option<Basis>,
+    applicable: bool,
+}
+
+impl UnitResult {
+    /// Points and applicable maximum of node `i`, summed over its applicable leaves.
+    pub fn node(&self, i: usize) -> NodeTotal {
+        let s = self.scores[i];
+        NodeTotal {
+            points: s.points,
+            max: s.max,
+        }
+    }
+
+    /// The score of leaf `i`; `None` for a node with children.
+    pub fn leaf(&self, i: usize) -> Option<LeafScore> {
+        let s = self.scores[i];
+        s.basis.map(|basis| LeafScore {
+            applicable: s.applicable,
+            points: s.points,
+            basis,
+        })
+    }
+
+    /// The survey score (0–100) of survey leaf `i`.
+    pub fn survey_score(&self, i: usize) -> Option<Decimal> {
+        self.survey_scores
+            .iter()
+            .find(|(n, _)| *n as usize == i)
+            .map(|&(_, s)| s)
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -264,17 +303,19 @@ pub fn compute_all(
             }
         }
         let mut leaves = vec![None; group.nodes.len()];
-        let mut survey_scores = vec![None; group.nodes.len()];
+        let mut survey_scores = Vec::new();
         for (i, node) in group.leaves() {
             let score = match node.source {
-                Some(Source::Appraisal) => year.appraisal[u][i].as_ref().and_then(|row| {
+                Some(Source::Appraisal) => year.row(u, i).and_then(|row| {
                     appraisal::score(node, row, &unit.code, &self_file, &mut warnings)
                 }),
                 Some(Source::Survey) => {
-                    let s = survey::leaf_score(criteria, group, node, |rg, q, o| {
+                    let s = survey::leaf_score(criteria, group, i, |rg, q, o| {
                         year.par_survey.count(u, rg, q, o)
                     });
-                    survey_scores[i] = s;
+                    if let Some(s) = s {
+                        survey_scores.push((i as u32, s));
+                    }
                     s.map(|s| LeafScore {
                         applicable: true,
                         points: survey::points(node, s),
@@ -348,13 +389,22 @@ pub fn compute_all(
                 .subject(format!("unit {}", unit.code)),
             );
         }
+        let scores = nodes
+            .iter()
+            .zip(&leaves)
+            .map(|(n, l)| NodeScore {
+                points: n.points,
+                max: n.max,
+                basis: l.map(|l| l.basis),
+                applicable: l.is_some_and(|l| l.applicable),
+            })
+            .collect();
         let result = UnitResult {
             unit: u,
             code: unit.code.clone(),
             name: unit.name.clone(),
             group: unit.group,
-            leaves,
-            nodes,
+            scores,
             survey_scores,
             satisfaction,
             valid,

@@ -14,23 +14,20 @@ use crate::criteria::{Criteria, Group, Node};
 pub fn leaf_score(
     criteria: &Criteria,
     group: &Group,
-    node: &Node,
+    leaf: usize,
     count: impl Fn(usize, usize, usize) -> u32,
 ) -> Option<Decimal> {
-    let questions: Vec<usize> = group
+    let questions = group
         .survey
-        .questions
-        .iter()
-        .enumerate()
-        .filter(|(_, q)| q.leaf == node.code)
-        .map(|(i, _)| i)
-        .collect();
+        .by_leaf
+        .get(leaf)
+        .map_or(&[][..], Vec::as_slice);
     let mut weighted = Decimal::ZERO;
     let mut weights = Decimal::ZERO;
     for (rg, respondent_group) in group.survey.respondent_groups.iter().enumerate() {
         let mut sum_of_means = Decimal::ZERO;
         let mut answered = 0u32;
-        for &q in &questions {
+        for &q in questions {
             let mut n = 0u64;
             let mut total = Decimal::ZERO;
             for (o, option) in criteria.survey_scale.iter().enumerate() {

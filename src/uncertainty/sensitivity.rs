@@ -138,8 +138,8 @@ pub fn run(
                     .into_iter()
                     .map(|u| Member {
                         unit: u.unit,
-                        points: fields.iter().map(|&i| u.nodes[i].points).collect(),
-                        maxima: fields.iter().map(|&i| u.nodes[i].max).collect(),
+                        points: fields.iter().map(|&i| u.node(i).points).collect(),
+                        maxima: fields.iter().map(|&i| u.node(i).max).collect(),
                         deductions: u.par.deductions,
                     })
                     .collect(),
