@@ -344,6 +344,15 @@ impl UnitIndex {
         }
     }
 
+    /// A lookup that remembers the last code: rows come grouped by unit, as files are written.
+    pub fn cached(&self) -> CachedUnits<'_> {
+        CachedUnits {
+            index: self,
+            last: String::new(),
+            found: None,
+        }
+    }
+
     /// Whether an unknown unit code met in `file` deserves a message: not when units.csv
     /// already refused it, and once per code and file.
     pub fn report_unknown(&self, code: &str, file: &str) -> bool {
@@ -353,6 +362,24 @@ impl UnitIndex {
                 .reported
                 .lock()
                 .is_ok_and(|mut r| r.insert((file.to_string(), code)))
+    }
+}
+
+/// [`UnitIndex::get`], remembering the last code asked.
+pub struct CachedUnits<'a> {
+    index: &'a UnitIndex,
+    last: String,
+    found: Option<usize>,
+}
+
+impl CachedUnits<'_> {
+    pub fn get(&mut self, code: &str) -> Option<usize> {
+        if code != self.last || self.last.is_empty() {
+            self.found = self.index.get(code);
+            self.last.clear();
+            self.last.push_str(code);
+        }
+        self.found
     }
 }
 

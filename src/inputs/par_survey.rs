@@ -157,6 +157,7 @@ pub fn read(
     let mut seen = super::Seen::default();
     let mut record = StringRecord::new();
     let mut answers: Vec<u8> = Vec::new();
+    let mut unit_of = index.cached();
     while let Some(line) = sheet.next(&mut record, problems) {
         let at = |col: usize, message: String| {
             Problem::new(&sheet.name, line as usize, col + 1, message)
@@ -167,7 +168,7 @@ pub fn read(
             Sheet::cell(&record, c_rg),
             Sheet::cell(&record, c_unit),
         );
-        let Some(u) = index.get(unit_text) else {
+        let Some(u) = unit_of.get(unit_text) else {
             if index.report_unknown(unit_text, &sheet.name) {
                 problems.push(
                     at(c_unit, format!("unknown unit {unit_text:?}")).hint(

@@ -58,6 +58,7 @@ pub fn read(
         "the columns are unit, criterion, self, appraised, value, note; hint columns start with #",
     );
     let mut record = StringRecord::new();
+    let mut unit_of = index.cached();
     while let Some(line) = sheet.next(&mut record, problems) {
         let cell = |k: usize| cols.at(k).map_or("", |c| Sheet::cell(&record, c));
         let (unit_text, criterion_text) = (cell(0), cell(1));
@@ -70,7 +71,7 @@ pub fn read(
             )
             .column_name(COLUMNS[k])
         };
-        let Some(u) = index.get(unit_text) else {
+        let Some(u) = unit_of.get(unit_text) else {
             if index.report_unknown(unit_text, &sheet.name) {
                 problems.push(at(0, format!("unknown unit {unit_text:?}")).hint(
                     near_units(unit_text, units).unwrap_or("list the unit in units.csv".into()),

@@ -1,6 +1,7 @@
 //! Phụ lục I (satisfaction) and Phụ lục II (PAR index) as tables of published figures, laid
 //! out as the decision's annexes. CSV, the terminal table and the workbook all render these.
 
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::criteria::Criteria;
@@ -120,7 +121,7 @@ pub fn sipas(criteria: &Criteria, results: &Results, groups: &[usize]) -> Annex 
         .map(|&g| {
             let rows = results
                 .by_sipas_rank(g)
-                .into_iter()
+                .into_par_iter()
                 .map(|u| {
                     let mut row = vec![
                         Cell::Text(criteria.groups[g].id.clone()),
@@ -199,7 +200,7 @@ pub fn par(criteria: &Criteria, results: &Results, groups: &[usize]) -> Annex {
             let group = &criteria.groups[g];
             let rows = results
                 .by_par_rank(g)
-                .into_iter()
+                .into_par_iter()
                 .map(|u| par_row(criteria, u, fields, d))
                 .collect();
             (group.name.clone(), rows)

@@ -2,7 +2,9 @@
 //! `.` as decimal separator. One annex is a plain table; both annexes come one after the
 //! other, each under a title row, separated by a blank line.
 
-use super::annex::Annex;
+use rayon::prelude::*;
+
+use super::annex::{Annex, Cell};
 
 pub fn render(annexes: &[Annex]) -> Result<Vec<u8>, csv::Error> {
     let titled = annexes.len() > 1;
@@ -18,12 +20,27 @@ pub fn render(annexes: &[Annex]) -> Result<Vec<u8>, csv::Error> {
             w.write_record([format!("{}. {}", annex.label, annex.title)])?;
         }
         w.write_record(&annex.headers)?;
+        out.extend(w.into_inner().map_err(|e| e.into_error())?);
+        // rows are written on every core, then joined in order
         for (_, rows) in &annex.sections {
-            for row in rows {
-                w.write_record(row.iter().map(|c| c.text()))?;
+            let lines: Vec<Vec<u8>> = rows
+                .par_iter()
+                .map(|row| line(row))
+                .collect::<Result<_, _>>()?;
+            for l in lines {
+                out.extend(l);
             }
         }
-        out.extend(w.into_inner().map_err(|e| e.into_error())?);
     }
     Ok(out)
+}
+
+/// One row as a CSV line.
+fn line(row: &[Cell]) -> Result<Vec<u8>, csv::Error> {
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .buffer_capacity(512)
+        .from_writer(Vec::with_capacity(256));
+    w.write_record(row.iter().map(Cell::text))?;
+    w.into_inner().map_err(|e| e.into_error().into())
 }
