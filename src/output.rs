@@ -57,6 +57,13 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     Ok(())
 }
 
+/// Prints the warnings of a run on standard error, one line each, with file and line.
+pub fn warn_all(warnings: &[&crate::stages::Warning]) {
+    for w in warnings {
+        warn(&w.to_string());
+    }
+}
+
 /// Prints a warning line on standard error, ignoring a closed stderr.
 pub fn warn(line: &str) {
     let _ = writeln!(std::io::stderr().lock(), "par-index: warning: {line}");

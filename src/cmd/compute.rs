@@ -189,14 +189,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     };
     let year = inputs::read(&args.year.dir, &criteria, settings)?;
     let results = stages::compute(&criteria, &year, args.year.options())?;
-    for w in &results.warnings {
-        if year
-            .unit_index(w.unit.as_deref().unwrap_or(""))
-            .is_none_or(|u| groups.contains(&year.units[u].group))
-        {
-            output::warn(&w.to_string());
-        }
-    }
+    output::warn_all(&results.warnings_for(&groups));
     if let Some(level) = args.ci {
         // How sure is a rank (issue 6): the bootstrap's report replaces the annexes.
         use crate::uncertainty::bootstrap::{self, Settings};

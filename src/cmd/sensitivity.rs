@@ -91,14 +91,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let groups = groups(&criteria, args.group.as_deref())?;
     let year = inputs::read(&args.year.dir, &criteria, args.year.read_settings())?;
     let results = stages::compute(&criteria, &year, args.year.options())?;
-    for w in &results.warnings {
-        if year
-            .unit_index(w.unit.as_deref().unwrap_or(""))
-            .is_none_or(|u| groups.contains(&year.units[u].group))
-        {
-            output::warn(&w.to_string());
-        }
-    }
+    output::warn_all(&results.warnings_for(&groups));
     let settings = Settings {
         spread: args.spread,
         replicates: args.replicates,

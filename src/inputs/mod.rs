@@ -65,14 +65,6 @@ impl Year {
             .flatten()?;
         self.appraisal.get(u)?.get(slot as usize)?.as_ref()
     }
-
-    /// The index of a unit by its code (trimmed, NFC).
-    pub fn unit_index(&self, code: &str) -> Option<usize> {
-        let code = crate::text::normalize_key(code);
-        self.units
-            .binary_search_by(|u| u.code.as_str().cmp(&code))
-            .ok()
-    }
 }
 
 /// What reading needs besides the files.
