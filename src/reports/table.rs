@@ -2,7 +2,8 @@
 //! (Markdown-like, unwrapped) when piped.
 
 use comfy_table::presets::{ASCII_MARKDOWN, UTF8_FULL_CONDENSED};
-use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
+use comfy_table::{Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table};
+use comfy_table::{LineStyle, TableStyle};
 
 /// A new table with the house style for `terminal` or for a pipe.
 pub fn new(terminal: bool) -> Table {
@@ -18,6 +19,42 @@ pub fn new(terminal: bool) -> Table {
         table.force_no_tty();
     }
     table
+}
+
+/// Lines above and below the table and under its header, none between rows or columns.
+const ANNEX: TableStyle = TableStyle::new()
+    .top_border(LineStyle::none().fill('─').junction('─'))
+    .header_separator(LineStyle::none().fill('─').junction('─'))
+    .bottom_border(LineStyle::none().fill('─').junction('─'));
+
+/// On a terminal, keeps every column but `wrap` at the width of its contents (figures never
+/// wrap), drawn without vertical lines, so that an annex fits 80 columns with the unit names
+/// wrapped.
+pub fn fit(table: &mut Table, wrap: usize, terminal: bool) {
+    if !terminal {
+        return;
+    }
+    table.load_style(ANNEX);
+    for (i, column) in table.column_iter_mut().enumerate() {
+        column.set_padding((0, 2));
+        if i != wrap {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
+}
+
+/// Column headers; on a terminal, two-word headers on two lines, to leave room for names.
+fn header(names: &[&str], terminal: bool) -> Vec<String> {
+    names
+        .iter()
+        .map(|n| {
+            if terminal {
+                n.replacen(' ', "\n", 1)
+            } else {
+                n.to_string()
+            }
+        })
+        .collect()
 }
 
 /// A right-aligned cell, for figures.
@@ -70,7 +107,10 @@ pub fn sipas(criteria: &Criteria, results: &Results, groups: &[usize], terminal:
         let mut header = vec!["Hạng".to_string(), "Đơn vị".into(), "Phiếu".into()];
         header.extend(criteria.sipas.elements.iter().map(|e| e.code.clone()));
         header.push("Chỉ số".into());
-        t.set_header(header);
+        t.set_header(self::header(
+            &header.iter().map(String::as_str).collect::<Vec<_>>(),
+            terminal,
+        ));
         let mut marks = Vec::new();
         let mut small = Vec::new();
         for u in results.by_sipas_rank(g) {
@@ -96,18 +136,15 @@ pub fn sipas(criteria: &Criteria, results: &Results, groups: &[usize], terminal:
                 .map_or("—".into(), |v| fixed(v, d))));
             t.add_row(row);
         }
+        fit(&mut t, 1, terminal);
         let _ = writeln!(out, "{t}");
         footnotes(&mut out, &marks);
         small_sample_note(&mut out, criteria, &small);
     }
-    let legend = criteria
-        .sipas
-        .elements
-        .iter()
-        .map(|e| format!("{} = {}", e.code, e.name))
-        .collect::<Vec<_>>()
-        .join("; ");
-    let _ = writeln!(out, "\n{legend}");
+    let _ = writeln!(out);
+    for e in &criteria.sipas.elements {
+        let _ = writeln!(out, "{} = {}", e.code, e.name);
+    }
     out
 }
 
@@ -124,18 +161,21 @@ pub fn par(criteria: &Criteria, results: &Results, groups: &[usize], terminal: b
         let group = &criteria.groups[g];
         let _ = writeln!(out, "\n{}", group.name);
         let mut t = new(terminal);
-        t.set_header(vec![
-            "Hạng",
-            "Đơn vị",
-            "Thẩm định",
-            "Điều tra",
-            "Hài lòng",
-            "Trừ",
-            "Tổng",
-            "Tối đa",
-            "Chỉ số",
-            "Loại",
-        ]);
+        t.set_header(header(
+            &[
+                "Hạng",
+                "Đơn vị",
+                "Thẩm định",
+                "Điều tra",
+                "Hài lòng",
+                "Trừ",
+                "Tổng",
+                "Tối đa",
+                "Chỉ số",
+                "Loại",
+            ],
+            terminal,
+        ));
         let mut marks = Vec::new();
         let mut small = Vec::new();
         for u in results.by_par_rank(g) {
@@ -159,6 +199,7 @@ pub fn par(criteria: &Criteria, results: &Results, groups: &[usize], terminal: b
                 comfy_table::Cell::new(p.band.as_deref().unwrap_or("")),
             ]);
         }
+        fit(&mut t, 1, terminal);
         let _ = writeln!(out, "{t}");
         footnotes(&mut out, &marks);
         small_sample_note(&mut out, criteria, &small);
