@@ -5,11 +5,12 @@ use clap::{Parser, Subcommand};
 
 pub const EXIT_CODES: &str = "\
 Exit codes:
-  0  success
+  0  success (also when a reader closes the pipe early)
   1  unexpected failure inside par-index (please report it)
-  2  wrong command-line arguments
+  2  wrong command-line arguments; an unknown unit in explain; xlsx on a terminal
   3  the criteria file is invalid
-  4  the input data is invalid (or, with --strict, a warning was raised)
+  4  the input data is invalid (or, with --strict, a warning was raised); check found a
+     problem; a --previous file that is not an export of par-index
   5  a file or folder could not be read or written";
 
 #[derive(Debug, Parser)]

@@ -38,6 +38,8 @@ pub struct Problem {
     pub message: String,
     /// What to do about it.
     pub hint: Option<String>,
+    /// For a line that stands for problems not listed ("… and 2709 more"): how many.
+    pub more: usize,
 }
 
 impl Problem {
@@ -55,6 +57,7 @@ impl Problem {
             subject: None,
             message: message.into(),
             hint: None,
+            more: 0,
         }
     }
 
@@ -101,9 +104,9 @@ impl fmt::Display for Problem {
 /// Why a run stopped.
 #[derive(Debug, thiserror::Error)]
 pub enum Failure {
-    #[error("the criteria file is invalid ({} problem{}):\n{}", .0.len(), plural(.0.len()), lines(.0))]
+    #[error("the criteria file is invalid ({}):\n{}", count(.0), lines(.0))]
     Criteria(Vec<Problem>),
-    #[error("the input data is invalid ({} problem{}):\n{}", .0.len(), plural(.0.len()), lines(.0))]
+    #[error("the input data is invalid ({}):\n{}", count(.0), lines(.0))]
     Input(Vec<Problem>),
     #[error("{0}")]
     Usage(String),
@@ -133,8 +136,13 @@ impl Failure {
     }
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+/// "1 problem", "2761 problems": the lines listed plus those they stand for.
+pub fn count(problems: &[Problem]) -> String {
+    let n: usize = problems
+        .iter()
+        .map(|p| if p.more > 0 { p.more } else { 1 })
+        .sum();
+    format!("{n} problem{}", if n == 1 { "" } else { "s" })
 }
 
 fn lines(problems: &[Problem]) -> String {

@@ -29,6 +29,25 @@ pub fn emit(path: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    write_all_atomically(&[(path, bytes)])
+}
+
+/// Writes several files all or none: every one is first written whole to a temporary file
+/// beside it; only when all are written are they renamed into place.
+pub fn write_all_atomically(files: &[(&Path, &[u8])]) -> Result<(), Failure> {
+    let staged = files
+        .iter()
+        .map(|&(path, bytes)| stage(path, bytes).map(|tmp| (path, tmp)))
+        .collect::<Result<Vec<_>, _>>()?;
+    for (path, tmp) in staged {
+        tmp.persist(path)
+            .map_err(|e| Failure::io(format!("cannot write {}", path.display()), plain(e.error)))?;
+    }
+    Ok(())
+}
+
+/// `bytes` written and synced to a temporary file beside `path`.
+fn stage(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, Failure> {
     let context = || format!("cannot write {}", path.display());
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -38,10 +57,10 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
         .prefix(".par-index-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|e| Failure::io(context(), e))?;
+        .map_err(|e| Failure::io(context(), plain(e)))?;
     tmp.write_all(bytes)
         .and_then(|_| tmp.as_file().sync_all())
-        .map_err(|e| Failure::io(context(), e))?;
+        .map_err(|e| Failure::io(context(), plain(e)))?;
     // The temporary file is private (0600); the result gets the earlier file's permissions,
     // or the usual 0644 of a new file.
     #[cfg(unix)]
@@ -50,11 +69,20 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
         let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode());
         tmp.as_file()
             .set_permissions(std::fs::Permissions::from_mode(mode))
-            .map_err(|e| Failure::io(context(), e))?;
+            .map_err(|e| Failure::io(context(), plain(e)))?;
     }
-    tmp.persist(path)
-        .map_err(|e| Failure::io(context(), e.error))?;
-    Ok(())
+    Ok(tmp)
+}
+
+/// The operating system's error without the temporary file's name, which means nothing to
+/// the user.
+fn plain(e: std::io::Error) -> std::io::Error {
+    // tempfile appends ` at path "<temporary file>"` to the system's message
+    let text = e.to_string();
+    match text.split_once(" at path \"") {
+        Some((message, _)) => std::io::Error::new(e.kind(), message.to_string()),
+        None => e,
+    }
 }
 
 /// Prints the warnings of a run on standard error, one line each, with file and line.

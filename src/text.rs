@@ -5,7 +5,8 @@ use unicode_normalization::UnicodeNormalization;
 
 /// A code or id as matched: trimmed, NFC.
 pub fn normalize_key(text: &str) -> String {
-    let t = text.trim();
+    // a byte-order mark pasted inside a file is invisible: never part of a code
+    let t = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     if t.is_ascii() {
         t.to_string()
     } else {

@@ -231,3 +231,46 @@ fn criteria_table_shows_both_trees() {
     assert!(out.contains("Nhóm huyen — UBND huyện, thành phố: 100 điểm"));
     assert!(out.contains("chưa được xác nhận"));
 }
+
+#[test]
+fn the_count_of_problems_counts_those_not_listed() {
+    // a self-assessment with only its header: every applicable leaf of every unit is missing
+    let dir = copy_dir(&root().join("tests/data/hand-worked"));
+    std::fs::write(
+        dir.path().join("self-assessment.csv"),
+        "unit,criterion,self,appraised,value,note\n",
+    )
+    .unwrap();
+    for unit in 10..70 {
+        let mut units = std::fs::read_to_string(dir.path().join("units.csv")).unwrap();
+        units.push_str(&format!("S{unit},Sở {unit},so\n"));
+        std::fs::write(dir.path().join("units.csv"), units).unwrap();
+    }
+    let criteria = root().join("tests/data/mini/criteria.toml");
+    let (code, _, err) = run(&[
+        "compute",
+        dir.path().to_str().unwrap(),
+        "--criteria",
+        criteria.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 4);
+    // self-assessment: (4 + 60) departments × 6 appraisal leaves + 3 districts × 1;
+    // the 60 new departments have no survey answer and no questionnaire: 60 + 60
+    let listed = err.lines().filter(|l| l.starts_with("  ")).count();
+    assert_eq!(
+        listed,
+        3 * 51,
+        "50 listed per file, and a line for the rest"
+    );
+    let header = err.lines().next().unwrap();
+    let n: usize = header
+        .split('(')
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(n, 8 * 60 + 4 * 6 + 3, "{header}");
+}

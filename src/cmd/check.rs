@@ -62,7 +62,11 @@ fn render(
     let mut file = None;
     for p in problems {
         if file != Some(&p.file) {
-            let n = problems.iter().filter(|q| q.file == p.file).count();
+            let n = problems
+                .iter()
+                .filter(|q| q.file == p.file)
+                .map(|q| q.more.max(1))
+                .sum::<usize>();
             let _ = writeln!(
                 out,
                 "\n{} — {n} problem{}",
@@ -111,11 +115,7 @@ fn render(
         if problems.is_empty() {
             "no problem found".to_string()
         } else {
-            format!(
-                "{} problem{} found",
-                problems.len(),
-                if problems.len() == 1 { "" } else { "s" }
-            )
+            format!("{} found", crate::error::count(problems))
         }
     );
     out

@@ -14,7 +14,7 @@ use crate::stages::{self, Options};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// A table for the terminal (fitted to 80 columns; plain when piped).
+    /// A table for the terminal (fitted to its width; plain when piped).
     Table,
     /// The annexes as CSV, Vietnamese headers.
     Csv,
@@ -167,7 +167,7 @@ pub fn groups(criteria: &Criteria, group: Option<&str>) -> Result<Vec<usize>, Fa
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let criteria = criteria::load(args.year.criteria.as_deref())?;
-    let groups = groups(&criteria, args.group.as_deref())?;
+    let mut groups = groups(&criteria, args.group.as_deref())?;
     if args.format == Format::Xlsx {
         if args.ci.is_some() {
             return Err(Failure::Usage(
@@ -189,6 +189,10 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     };
     let year = inputs::read(&args.year.dir, &criteria, settings)?;
     let results = stages::compute(&criteria, &year, args.year.options())?;
+    if args.group.is_none() {
+        // a group of the criteria without any unit this year has no table
+        groups.retain(|&g| results.units.iter().any(|u| u.group == g));
+    }
     output::warn_all(&results.warnings_for(&groups));
     if let Some(level) = args.ci {
         // How sure is a rank (issue 6): the bootstrap's report replaces the annexes.
@@ -267,10 +271,16 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             s.into_bytes()
         }
     };
-    // The chart first: a chart that cannot be written stops the run before any output.
-    if let (Some(path), Some(svg)) = (&args.chart, &svg) {
-        output::write_atomically(path, svg.as_bytes())?;
+    // The chart and the output are written all or none; standard output comes last.
+    match (&args.chart, &svg, args.output.as_deref()) {
+        (Some(chart), Some(svg), Some(out)) => {
+            output::write_all_atomically(&[(chart.as_path(), svg.as_bytes()), (out, &bytes)])?
+        }
+        (Some(chart), Some(svg), None) => {
+            output::write_atomically(chart, svg.as_bytes())?;
+            output::emit(None, &bytes)?;
+        }
+        _ => output::emit(args.output.as_deref(), &bytes)?,
     }
-    output::emit(args.output.as_deref(), &bytes)?;
     Ok(exit::OK)
 }

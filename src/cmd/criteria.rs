@@ -36,7 +36,7 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// Validate FILE and report every problem; print nothing else.
+    /// Validate FILE: report every problem (exit 3), or one line saying it is valid.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["criteria", "group", "format"])]
     pub check: Option<PathBuf>,
 }

@@ -65,7 +65,7 @@ pub struct Args {
     pub previous: Option<PathBuf>,
     /// Deepest level of the tree shown: 1 = fields, 2 = criteria, 3 = sub-criteria (default:
     /// all).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=3))]
     pub depth: Option<u8>,
     /// How many criteria to list by points lost (0 = all that lost points).
     #[arg(long, value_name = "N", default_value_t = 10)]

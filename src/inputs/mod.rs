@@ -278,12 +278,14 @@ impl Problems {
     pub fn into_sorted(mut self) -> Vec<Problem> {
         for (file, &n) in &self.per_file {
             if n > Self::PER_FILE {
-                self.list.push(Problem::new(
+                let mut more = Problem::new(
                     file.clone(),
                     usize::MAX,
                     0,
                     format!("… and {} more problems in this file", n - Self::PER_FILE),
-                ));
+                );
+                more.more = n - Self::PER_FILE;
+                self.list.push(more);
             }
         }
         self.list.sort_by(|a, b| {
@@ -419,7 +421,30 @@ impl Columns {
             );
             return None;
         }
-        Some(Columns { found })
+        // A column given twice would let one copy silently win over the other.
+        let mut twice = false;
+        for name in required.iter().chain(optional) {
+            let at: Vec<usize> = (0..sheet.headers.len())
+                .filter(|&i| sheet.headers[i].eq_ignore_ascii_case(name))
+                .collect();
+            if let [first, second, ..] = at[..] {
+                problems.push(
+                    Problem::new(
+                        &sheet.name,
+                        sheet.header_line() as usize,
+                        second + 1,
+                        format!(
+                            "column {name} appears twice (columns {} and {})",
+                            first + 1,
+                            second + 1
+                        ),
+                    )
+                    .hint("keep one of them"),
+                );
+                twice = true;
+            }
+        }
+        (!twice).then_some(Columns { found })
     }
 
     pub fn at(&self, i: usize) -> Option<usize> {

@@ -25,7 +25,10 @@ pub struct ReadOptions {
 
 /// Where a record's cells come from.
 enum Records {
-    Csv(Box<csv::Reader<Box<dyn Read>>>),
+    Csv(
+        Box<csv::Reader<Box<dyn Read>>>,
+        std::rc::Rc<std::cell::RefCell<Lines>>,
+    ),
     /// A workbook sheet, read whole (workbooks are small), as text cells with their row number.
     Rows(std::vec::IntoIter<(u64, Vec<String>)>),
 }
@@ -106,6 +109,8 @@ impl Sheet {
         } else {
             detect_delimiter(head)
         };
+        let lines = std::rc::Rc::new(std::cell::RefCell::new(Lines::default()));
+        let source: Box<dyn Read> = Box::new(LineTracker::new(source, lines.clone()));
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .flexible(true)
@@ -113,7 +118,7 @@ impl Sheet {
             .buffer_capacity(1 << 16)
             .from_reader(source);
         let mut header = ByteRecord::new();
-        let mut line = 0;
+        let line;
         loop {
             match reader.read_byte_record(&mut header) {
                 Ok(false) => {
@@ -123,12 +128,15 @@ impl Sheet {
                     ));
                 }
                 Ok(true) => {
-                    line = header.position().map_or(line + 1, |p| p.line());
+                    let at = lines
+                        .borrow_mut()
+                        .line_of(header.position().map_or(0, |p| p.byte()));
                     if !header.iter().all(|c| c.iter().all(u8::is_ascii_whitespace)) {
+                        line = at;
                         break;
                     }
                 }
-                Err(e) => return Err(SheetError::Problem(csv_problem(name, &e))),
+                Err(e) => return Err(SheetError::Problem(csv_problem(name, &e, &lines))),
             }
         }
         let mut headers = Vec::with_capacity(header.len());
@@ -141,7 +149,7 @@ impl Sheet {
         Ok(Sheet {
             name: name.to_string(),
             headers,
-            records: Records::Csv(Box::new(reader)),
+            records: Records::Csv(Box::new(reader), lines),
             line,
         })
     }
@@ -196,16 +204,20 @@ impl Sheet {
     ) -> Option<u64> {
         loop {
             let line = match &mut self.records {
-                Records::Csv(reader) => match reader.read_record(record) {
+                Records::Csv(reader, lines) => match reader.read_record(record) {
                     Ok(false) => return None,
-                    Ok(true) => record.position().map_or(0, |p| p.line()),
+                    Ok(true) => lines
+                        .borrow_mut()
+                        .line_of(record.position().map_or(0, |p| p.byte())),
                     Err(e) => {
                         if let csv::ErrorKind::Utf8 { pos, err } = e.kind() {
-                            let line = pos.as_ref().map_or(0, |p| p.line());
+                            let line = lines
+                                .borrow_mut()
+                                .line_of(pos.as_ref().map_or(0, |p| p.byte()));
                             problems.push(not_utf8(&self.name, line, err.field() + 1));
                             continue;
                         }
-                        problems.push(csv_problem(&self.name, &e));
+                        problems.push(csv_problem(&self.name, &e, lines));
                         problems.stopped = true;
                         return None;
                     }
@@ -283,8 +295,121 @@ impl Sheet {
         match (text.as_bytes().first(), text.as_bytes().last()) {
             // the common case: nothing to trim
             (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => text,
-            _ => text.trim(),
+            // spaces, non-breaking spaces, and a byte-order mark pasted in mid-file
+            _ => text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}'),
         }
+    }
+}
+
+/// Where the lines of a stream begin, for the records read from it: the csv crate counts
+/// neither the blank lines it skips nor lines ended by CR LF (BurntSushi/rust-csv#395), so
+/// lines are counted here, from the bytes that pass.
+#[derive(Default)]
+struct Lines {
+    /// Offsets of the LFs not yet passed by a record.
+    pending: std::collections::VecDeque<u64>,
+    /// LFs passed.
+    before: u64,
+}
+
+impl Lines {
+    /// The line of the record whose scanning began at `byte` (blank lines skipped).
+    fn line_of(&mut self, byte: u64) -> u64 {
+        let mut at = byte;
+        while let Some(&lf) = self.pending.front() {
+            if lf < at {
+                self.pending.pop_front();
+                self.before += 1;
+            } else if lf == at {
+                // a blank line before the record
+                self.pending.pop_front();
+                self.before += 1;
+                at += 1;
+            } else {
+                break;
+            }
+        }
+        self.before + 1
+    }
+}
+
+/// A reader that reads CR LF as LF (a lone CR is kept) and notes where every line ends.
+struct LineTracker<R> {
+    inner: R,
+    raw: Vec<u8>,
+    out: Vec<u8>,
+    pos: usize,
+    /// The last byte read was a CR whose follower is not known yet.
+    held_cr: bool,
+    /// Bytes handed out so far.
+    offset: u64,
+    lines: std::rc::Rc<std::cell::RefCell<Lines>>,
+}
+
+impl<R: Read> LineTracker<R> {
+    fn new(inner: R, lines: std::rc::Rc<std::cell::RefCell<Lines>>) -> Self {
+        LineTracker {
+            inner,
+            raw: vec![0; 1 << 16],
+            out: Vec::with_capacity(1 << 16),
+            pos: 0,
+            held_cr: false,
+            offset: 0,
+            lines,
+        }
+    }
+
+    /// Converts the next chunk; `false` at the end of the stream.
+    fn refill(&mut self) -> std::io::Result<bool> {
+        self.out.clear();
+        self.pos = 0;
+        let n = self.inner.read(&mut self.raw)?;
+        if n == 0 {
+            if self.held_cr {
+                self.held_cr = false;
+                self.out.push(b'\r');
+                return Ok(true);
+            }
+            return Ok(false);
+        }
+        let input = &self.raw[..n];
+        let mut start = 0;
+        if self.held_cr {
+            self.held_cr = false;
+            if input[0] != b'\n' {
+                self.out.push(b'\r');
+            }
+        }
+        for cr in memchr::memchr_iter(b'\r', input) {
+            self.out.extend_from_slice(&input[start..cr]);
+            start = cr + 1;
+            match input.get(cr + 1) {
+                Some(b'\n') => {}
+                Some(_) => self.out.push(b'\r'),
+                None => self.held_cr = true,
+            }
+        }
+        self.out.extend_from_slice(&input[start..]);
+        let mut lines = self.lines.borrow_mut();
+        lines
+            .pending
+            .extend(memchr::memchr_iter(b'\n', &self.out).map(|i| self.offset + i as u64));
+        self.offset += self.out.len() as u64;
+        Ok(true)
+    }
+}
+
+impl<R: Read> Read for LineTracker<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        while self.pos == self.out.len() {
+            if !self.refill()? {
+                return Ok(0);
+            }
+        }
+        let n = buf.len().min(self.out.len() - self.pos);
+        buf[..n].copy_from_slice(&self.out[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
     }
 }
 
@@ -309,8 +434,14 @@ fn not_utf8(name: &str, line: u64, column: usize) -> Problem {
         .hint("save the file as \"CSV UTF-8\", or name its encoding with --encoding (e.g. --encoding windows-1258)")
 }
 
-fn csv_problem(name: &str, e: &csv::Error) -> Problem {
-    let line = e.position().map_or(0, |p| p.line() as usize);
+fn csv_problem(
+    name: &str,
+    e: &csv::Error,
+    lines: &std::rc::Rc<std::cell::RefCell<Lines>>,
+) -> Problem {
+    let line = e
+        .position()
+        .map_or(0, |p| lines.borrow_mut().line_of(p.byte()) as usize);
     match e.kind() {
         csv::ErrorKind::Io(io) => Problem::new(name, line, 0, format!("cannot be read: {io}")),
         _ => Problem::new(name, line, 0, format!("not a readable CSV row: {e}")),
@@ -380,11 +511,26 @@ fn looks_like_utf16_without_bom(head: &[u8]) -> bool {
 /// The file of a year's folder for a table: `<stem>.csv`, `.tsv`, `.txt` or `.xlsx`.
 /// `Ok(None)` when there is none; an error when there are several.
 pub fn find(dir: &Path, stem: &str) -> Result<Option<PathBuf>, Problem> {
-    let found: Vec<PathBuf> = ["csv", "tsv", "txt", "xlsx"]
+    // names compared ignoring case: Excel on Windows saves UNITS.CSV as readily as units.csv
+    let wanted: Vec<String> = ["csv", "tsv", "txt", "xlsx"]
         .iter()
-        .map(|ext| dir.join(format!("{stem}.{ext}")))
-        .filter(|p| p.is_file())
+        .map(|ext| format!("{stem}.{ext}"))
         .collect();
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_file())
+                .filter(|p| {
+                    p.file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| wanted.iter().any(|w| w.eq_ignore_ascii_case(n)))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort();
     match found.len() {
         0 => Ok(None),
         1 => Ok(found.into_iter().next()),
@@ -408,6 +554,53 @@ pub fn find(dir: &Path, stem: &str) -> Result<Option<PathBuf>, Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn lines_of(text: &[u8]) -> Vec<u64> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.csv");
+        std::fs::write(&path, text).unwrap();
+        let mut sheet = match Sheet::open(&path, "t.csv", ReadOptions::default()) {
+            Ok(s) => s,
+            Err(_) => panic!("opens"),
+        };
+        let mut record = StringRecord::new();
+        let mut problems = super::super::Problems::default();
+        let mut lines = vec![sheet.header_line()];
+        while let Some(line) = sheet.next(&mut record, &mut problems) {
+            lines.push(line);
+        }
+        lines
+    }
+
+    #[test]
+    fn lines_are_counted_right_with_crlf() {
+        let lf = b"a,b\n1,2\n\n3,4\n\"x\ny\",z\n5,6\n\n\n7,8\n";
+        let crlf = b"a,b\r\n1,2\r\n\r\n3,4\r\n\"x\r\ny\",z\r\n5,6\r\n\r\n\r\n7,8\r\n";
+        assert_eq!(lines_of(lf), [1, 2, 4, 5, 7, 10]);
+        assert_eq!(lines_of(crlf), [1, 2, 4, 5, 7, 10]);
+    }
+
+    #[test]
+    fn crlf_as_lf_keeps_lone_cr_and_chunk_edges() {
+        for text in [&b"a\r\nb\rc\r"[..], b"\r\r\n\r", b"x\r\n\r\ny"] {
+            let mut out = Vec::new();
+            // one byte at a time, the worst chunking
+            let lines = std::rc::Rc::new(std::cell::RefCell::new(Lines::default()));
+            let mut r = LineTracker::new(std::io::Cursor::new(text.to_vec()), lines);
+            let mut byte = [0u8; 1];
+            loop {
+                let n = r.read(&mut byte).unwrap();
+                if n == 0 {
+                    break;
+                }
+                out.push(byte[0]);
+            }
+            let expected: Vec<u8> = String::from_utf8_lossy(text)
+                .replace("\r\n", "\n")
+                .into_bytes();
+            assert_eq!(out, expected, "{:?}", String::from_utf8_lossy(text));
+        }
+    }
 
     #[test]
     fn delimiters() {

@@ -34,6 +34,24 @@ fn read(path: &Path, name: &str) -> Result<Sheet, SheetError> {
             Problem::new(name, 0, 0, message).hint("save the workbook again from Excel as .xlsx"),
         )
     };
+    // a workbook is a zip archive; text under an .xlsx name is most often a renamed CSV
+    let mut magic = [0u8; 2];
+    let not_zip = std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut magic))
+        .is_ok_and(|n| n < 2 || &magic != b"PK");
+    if not_zip {
+        return Err(SheetError::Problem(
+            Problem::new(
+                name,
+                0,
+                0,
+                "the file is not an .xlsx workbook (it is not a zip archive)",
+            )
+            .hint(
+                "if it is CSV text, rename it to .csv; otherwise save it again from Excel as .xlsx",
+            ),
+        ));
+    }
     let mut book = calamine::open_workbook_auto(path)
         .map_err(|e| bad(format!("not a readable workbook: {e}")))?;
     let stem = path

@@ -64,7 +64,13 @@ pub fn render(criteria: &Criteria, results: &Results, groups: &[usize]) -> anyho
         .map(|(_, units)| {
             units
                 .iter()
-                .map(|u| format!("{}. {}", u.par.rank.rank, u.name))
+                .map(|u| {
+                    // the marks of the annexes: * rank decided below the published precision,
+                    // † satisfaction index from fewer questionnaires than the minimum
+                    let star = if u.par.rank.note.is_some() { " *" } else { "" };
+                    let dagger = if u.below_minimum { " †" } else { "" };
+                    format!("{}. {}{star}{dagger}", u.par.rank.rank, u.name)
+                })
                 .collect()
         })
         .collect();
@@ -120,6 +126,30 @@ pub fn render(criteria: &Criteria, results: &Results, groups: &[usize]) -> anyho
             (x + 30, y),
             TextStyle::from((FONT, 13).into_font()).pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;
+        let units = panels.iter().flat_map(|(_, units)| units.iter());
+        let marks = [
+            (
+                units.clone().any(|u| u.par.rank.note.is_some()),
+                "* hạng quyết định trên giá trị chưa làm tròn",
+            ),
+            (
+                units.clone().any(|u| u.below_minimum),
+                "† chỉ số hài lòng từ dưới số phiếu tối thiểu",
+            ),
+        ];
+        let note = marks
+            .iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, t)| *t)
+            .collect::<Vec<_>>()
+            .join("; ");
+        if !note.is_empty() {
+            root.draw(&Text::new(
+                note,
+                (30, y + 18),
+                TextStyle::from((FONT, 12).into_font()).pos(Pos::new(HPos::Left, VPos::Center)),
+            ))?;
+        }
 
         let mut top = HEAD;
         for ((g, units), labels) in panels.iter().zip(&labels) {

@@ -161,8 +161,13 @@ pub struct Neighbour {
     pub name: String,
     pub rank: usize,
     pub index: Decimal,
-    /// Their published index minus the unit's (positive above, negative or 0 below).
+    /// Their index minus the unit's, from the exact values, rounded as published (positive
+    /// above, negative or 0 below).
     pub gap: Decimal,
+    pub gap_exact: String,
+    /// The points the unit needs to pass them: exact gap × the unit's maximum / 100.
+    #[serde(skip)]
+    pub points_to_pass: Decimal,
 }
 
 #[derive(Debug, Serialize)]
@@ -285,7 +290,9 @@ pub fn explain<'a>(
         name: other.name.clone(),
         rank: other.par.rank.rank,
         index: p(other.par.index),
-        gap: p(other.par.index) - p(u.par.index),
+        gap: p(other.par.index - u.par.index),
+        gap_exact: crate::decimal::exact(other.par.index - u.par.index),
+        points_to_pass: (other.par.index - u.par.index) * u.par.max / Decimal::ONE_HUNDRED,
     };
     let lost = u.par.max - u.par.total;
     Explanation {
@@ -653,13 +660,16 @@ pub fn render(criteria: &Criteria, e: &Explanation, layout: Layout) -> String {
         );
     }
     match &e.neighbours.above {
-        Some(a) if a.gap > Decimal::ZERO => {
-            let points = a.gap * e.par.max / Decimal::ONE_HUNDRED;
+        Some(a) if a.points_to_pass > Decimal::ZERO => {
+            // a gap below the published precision is shown with the digits that tell it
+            let shown = (d..=10)
+                .map(|k| fixed(a.points_to_pass, k))
+                .find(|t| !t.trim_start_matches(['0', '.']).is_empty())
+                .unwrap_or_else(|| crate::decimal::exact(a.points_to_pass));
             let _ = writeln!(
                 out,
-                "Để vượt {} cần thêm hơn {} điểm (chênh lệch chỉ số × điểm tối đa / 100).",
-                a.code,
-                fixed(points, d)
+                "Để vượt {} cần thêm hơn {} điểm (chênh lệch chỉ số × tối đa / 100).",
+                a.code, shown
             );
         }
         None => {

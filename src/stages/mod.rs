@@ -365,7 +365,11 @@ pub fn compute_all(
                         problems.push(
                             Problem::new(file.clone(), 0, 0, what)
                                 .subject(format!("unit {}, criterion {}", unit.code, node.code))
-                                .hint("add the row or the answers, write N/A where the criterion does not apply, or run with --missing zero"),
+                                .hint(match node.source {
+                                    Some(Source::Survey) => "add the officials' answers to this leaf's questions about the unit, or run with --missing zero",
+                                    Some(Source::Sipas) => "add the unit's satisfaction questionnaires, or run with --missing zero",
+                                    _ => "add the row (points, appraised points or a value), write N/A where the criterion does not apply, or run with --missing zero",
+                                }),
                         );
                     }
                     LeafScore {

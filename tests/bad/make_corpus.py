@@ -118,6 +118,13 @@ case("41-enc-windows-1258-without-flag", {UN: cp1258(base(UN))}, 4, UN, 2, "not 
 case("42-enc-utf16-without-bom", {UN: base(UN).encode("utf-16-le")}, 4, UN, 0, "UTF-16 text without a byte-order mark")
 # found by fuzzing: check computed gaps on a year whose self-assessment could not be opened
 case("45-sa-binary-file", {SA: bytes([0, 159, 146, 150]) * 8}, 4, SA, 0, "not text")
+# Windows line ends and blank lines: the csv crate alone would name line 9 instead of 12
+ls = lines(SA)
+rows = [ls[0], ls[1], "", ls[2], ls[3], "", "", ls[4], ls[5], ls[6], ls[7], "S2,1.1.2,,,abc,"] + ls[9:]
+case("46-sa-crlf-and-blank-lines", {SA: "\r\n".join(rows) + "\r\n"}, 4, SA, 12, "is not a percentage")
+# a column given twice would let one copy silently win
+ls = lines(SA)
+case("47-sa-column-twice", {SA: "\n".join(["appraised," + ls[0]] + ["0," + l for l in ls[1:]]) + "\n"}, 4, SA, 1, "column appraised appears twice (columns 1 and 5)")
 # the criteria
 crit = open("tests/data/mini/criteria.toml", encoding="utf-8").read()
 broken = crit.replace('code = "1.1"\nname = "Kế hoạch CCHC"\nmax = 3', 'code = "1.1"\nname = "Kế hoạch CCHC"\nmax = 3.5')
