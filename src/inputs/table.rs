@@ -333,14 +333,14 @@ impl Lines {
     }
 }
 
-/// A reader that reads CR LF as LF (a lone CR is kept) and notes where every line ends.
+/// A reader that reads CR LF as LF (a lone CR is kept) and notes where every line ends,
+/// converting in the caller's buffer, without a copy of its own.
 struct LineTracker<R> {
     inner: R,
-    raw: Vec<u8>,
-    out: Vec<u8>,
-    pos: usize,
     /// The last byte read was a CR whose follower is not known yet.
     held_cr: bool,
+    /// A converted byte not yet handed out (reads of one byte at a time).
+    spare: Option<u8>,
     /// Bytes handed out so far.
     offset: u64,
     lines: std::rc::Rc<std::cell::RefCell<Lines>>,
@@ -350,66 +350,93 @@ impl<R: Read> LineTracker<R> {
     fn new(inner: R, lines: std::rc::Rc<std::cell::RefCell<Lines>>) -> Self {
         LineTracker {
             inner,
-            raw: vec![0; 1 << 16],
-            out: Vec::with_capacity(1 << 16),
-            pos: 0,
             held_cr: false,
+            spare: None,
             offset: 0,
             lines,
         }
-    }
-
-    /// Converts the next chunk; `false` at the end of the stream.
-    fn refill(&mut self) -> std::io::Result<bool> {
-        self.out.clear();
-        self.pos = 0;
-        let n = self.inner.read(&mut self.raw)?;
-        if n == 0 {
-            if self.held_cr {
-                self.held_cr = false;
-                self.out.push(b'\r');
-                return Ok(true);
-            }
-            return Ok(false);
-        }
-        let input = &self.raw[..n];
-        let mut start = 0;
-        if self.held_cr {
-            self.held_cr = false;
-            if input[0] != b'\n' {
-                self.out.push(b'\r');
-            }
-        }
-        for cr in memchr::memchr_iter(b'\r', input) {
-            self.out.extend_from_slice(&input[start..cr]);
-            start = cr + 1;
-            match input.get(cr + 1) {
-                Some(b'\n') => {}
-                Some(_) => self.out.push(b'\r'),
-                None => self.held_cr = true,
-            }
-        }
-        self.out.extend_from_slice(&input[start..]);
-        let mut lines = self.lines.borrow_mut();
-        lines
-            .pending
-            .extend(memchr::memchr_iter(b'\n', &self.out).map(|i| self.offset + i as u64));
-        self.offset += self.out.len() as u64;
-        Ok(true)
     }
 }
 
 impl<R: Read> Read for LineTracker<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        while self.pos == self.out.len() {
-            if !self.refill()? {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        if let Some(b) = self.spare.take() {
+            buf[0] = b;
+            return Ok(1);
+        }
+        if buf.len() < 2 {
+            // convert through a block of two, handing out one byte now and one later
+            let mut two = [0u8; 2];
+            let n = self.read(&mut two)?;
+            if n == 2 {
+                self.spare = Some(two[1]);
+            }
+            buf[0] = two[0];
+            return Ok(n.min(1));
+        }
+        loop {
+            // a CR held from the last block goes first, unless an LF follows it
+            let start = usize::from(self.held_cr);
+            let n = self.inner.read(&mut buf[start..])?;
+            if n == 0 {
+                if self.held_cr {
+                    self.held_cr = false;
+                    buf[0] = b'\r';
+                    self.offset += 1;
+                    return Ok(1);
+                }
                 return Ok(0);
             }
+            let mut len = start + n;
+            let mut from = start;
+            if self.held_cr {
+                self.held_cr = false;
+                if buf[1] == b'\n' {
+                    from = 1; // the held CR is dropped: shift by one below
+                } else {
+                    buf[0] = b'\r';
+                    from = 0;
+                }
+            }
+            // compact in place: drop each CR followed by LF; hold a CR that ends the block
+            let mut w = 0;
+            let mut r = from;
+            while r < len {
+                match memchr::memchr(b'\r', &buf[r..len]) {
+                    None => {
+                        buf.copy_within(r..len, w);
+                        w += len - r;
+                        r = len;
+                    }
+                    Some(k) => {
+                        let cr = r + k;
+                        buf.copy_within(r..cr, w);
+                        w += cr - r;
+                        r = cr + 1;
+                        if cr + 1 == len {
+                            self.held_cr = true;
+                        } else if buf[cr + 1] != b'\n' {
+                            buf[w] = b'\r';
+                            w += 1;
+                        }
+                    }
+                }
+            }
+            len = w;
+            if len == 0 {
+                continue; // only a held CR: read on
+            }
+            let mut lines = self.lines.borrow_mut();
+            let offset = self.offset;
+            lines
+                .pending
+                .extend(memchr::memchr_iter(b'\n', &buf[..len]).map(|i| offset + i as u64));
+            self.offset += len as u64;
+            return Ok(len);
         }
-        let n = buf.len().min(self.out.len() - self.pos);
-        buf[..n].copy_from_slice(&self.out[self.pos..self.pos + n]);
-        self.pos += n;
-        Ok(n)
     }
 }
 
@@ -599,6 +626,51 @@ mod tests {
                 .replace("\r\n", "\n")
                 .into_bytes();
             assert_eq!(out, expected, "{:?}", String::from_utf8_lossy(text));
+        }
+    }
+
+    /// A source that hands out at most `k` bytes a read.
+    struct Trickle(std::io::Cursor<Vec<u8>>, usize);
+
+    impl Read for Trickle {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let k = buf.len().min(self.1);
+            self.0.read(&mut buf[..k])
+        }
+    }
+
+    #[test]
+    fn crlf_as_lf_across_any_block_edges() {
+        let text = b"a,b\r\n\r\n1,\"x\r\ny\"\r\n\r2,3\r\r\n\r";
+        let expected = String::from_utf8_lossy(text)
+            .replace("\r\n", "\n")
+            .into_bytes();
+        for source_block in 1..7 {
+            for read_block in 1..9 {
+                let lines = std::rc::Rc::new(std::cell::RefCell::new(Lines::default()));
+                let mut r = LineTracker::new(
+                    Trickle(std::io::Cursor::new(text.to_vec()), source_block),
+                    lines.clone(),
+                );
+                let mut out = Vec::new();
+                let mut buf = vec![0u8; read_block];
+                loop {
+                    let n = r.read(&mut buf).unwrap();
+                    if n == 0 {
+                        break;
+                    }
+                    out.extend_from_slice(&buf[..n]);
+                }
+                assert_eq!(out, expected, "blocks {source_block}/{read_block}");
+                let lfs: Vec<u64> = lines.borrow().pending.iter().copied().collect();
+                let want: Vec<u64> = expected
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, b)| **b == b'\n')
+                    .map(|(i, _)| i as u64)
+                    .collect();
+                assert_eq!(lfs, want, "blocks {source_block}/{read_block}");
+            }
         }
     }
 
