@@ -9,6 +9,7 @@ pub mod cmd;
 pub mod criteria;
 pub mod decimal;
 pub mod error;
+pub mod exact;
 pub mod inputs;
 pub mod output;
 pub mod reports;

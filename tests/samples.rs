@@ -6,8 +6,12 @@ mod common;
 use std::collections::{BTreeMap, HashMap};
 
 use common::*;
+use num_bigint::BigInt;
+use num_rational::BigRational;
+use num_traits::{Signed, Zero};
 use rust_decimal::Decimal;
 use serde_json::Value;
+use std::str::FromStr;
 
 fn units(json: &Value) -> &Vec<Value> {
     json["units"].as_array().expect("units")
@@ -227,38 +231,54 @@ fn satisfaction_index_agrees_with_a_recomputation_from_the_questionnaires() {
     }
 }
 
-/// Survey points of every unit from par-survey.csv, by method.md §7.
-#[test]
-fn survey_points_agree_with_a_recomputation_from_the_answers() {
+/// An exact fraction from a decimal's text (a JSON number or string).
+fn fraction(v: &Value) -> BigRational {
+    let d = dec(v);
+    BigRational::new(d.mantissa().into(), BigInt::from(10u8).pow(d.scale()))
+}
+
+/// A fraction rounded to 2 decimals, half away from zero, without the library.
+fn publish_fraction(x: &BigRational) -> Decimal {
+    let hundredths = (x * BigRational::from_integer(100.into())).abs();
+    let half = BigRational::new(1.into(), 2.into());
+    let n = (hundredths + half).floor().to_integer();
+    let n = Decimal::from_str(&n.to_string()).unwrap() / Decimal::ONE_HUNDRED;
+    if x.is_negative() { -n } else { n }
+}
+
+/// Survey points of every unit of `dir`, by method.md §7, in exact fractions: per unit, the
+/// sum over its survey leaves of max × Σ w(g)·m(g) / Σ w(g) / 100.
+fn exact_survey_points(dir: &std::path::Path) -> BTreeMap<String, BigRational> {
     let criteria = criteria_json();
-    let scale: HashMap<String, f64> = criteria["survey_scale"]
+    let scale: HashMap<String, BigRational> = criteria["survey_scale"]
         .as_object()
         .unwrap()
         .iter()
-        .map(|(k, v)| (k.clone(), v.as_f64().unwrap()))
+        .map(|(k, v)| (k.clone(), fraction(v)))
         .collect();
-    let mut reader = csv::Reader::from_path(sample().join("par-survey.csv")).unwrap();
+    let mut reader = csv::Reader::from_path(dir.join("par-survey.csv")).unwrap();
     let headers = reader.headers().unwrap().clone();
     // (unit, respondent group, question) → (sum of weights, answers)
-    let mut tally: HashMap<(String, String, String), (f64, f64)> = HashMap::new();
+    let mut tally: HashMap<(String, String, String), (BigRational, i64)> = HashMap::new();
     for row in reader.records() {
         let row = row.unwrap();
         for (i, h) in headers.iter().enumerate().skip(3) {
             if let Some(w) = scale.get(row[i].trim()) {
                 let t = tally
                     .entry((row[2].to_string(), row[1].to_string(), h.to_string()))
-                    .or_default();
+                    .or_insert((BigRational::zero(), 0));
                 t.0 += w;
-                t.1 += 1.0;
+                t.1 += 1;
             }
         }
     }
-    let json = compute_json(&sample(), &[]);
+    let json = compute_json(dir, &[]);
+    let mut points_of = BTreeMap::new();
     for u in units(&json) {
         let code = u["code"].as_str().unwrap();
         let group = &criteria["groups"][u["group"].as_str().unwrap()];
         let questions = group["survey"]["questions"].as_array().unwrap();
-        let mut points = 0.0;
+        let mut points = BigRational::zero();
         for node in group["nodes"]
             .as_array()
             .unwrap()
@@ -266,10 +286,10 @@ fn survey_points_agree_with_a_recomputation_from_the_answers() {
             .filter(|n| n["source"] == "survey")
         {
             let leaf = node["code"].as_str().unwrap();
-            let (mut weighted, mut weights) = (0.0, 0.0);
+            let (mut weighted, mut weights) = (BigRational::zero(), BigRational::zero());
             for rg in group["survey"]["respondent_groups"].as_array().unwrap() {
                 let rg_id = rg["id"].as_str().unwrap();
-                let means: Vec<f64> = questions
+                let means: Vec<BigRational> = questions
                     .iter()
                     .filter(|q| q["leaf"] == leaf)
                     .filter_map(|q| {
@@ -279,19 +299,71 @@ fn survey_points_agree_with_a_recomputation_from_the_answers() {
                             q["id"].as_str().unwrap().to_string(),
                         ))
                     })
-                    .map(|(s, n)| s / n)
+                    .map(|(s, n)| s / BigRational::from_integer((*n).into()))
                     .collect();
                 if !means.is_empty() {
-                    let w = rg["weight"].as_f64().unwrap();
-                    weighted += w * means.iter().sum::<f64>() / means.len() as f64;
+                    let w = fraction(&rg["weight"]);
+                    let count = BigRational::from_integer(means.len().into());
+                    weighted += &w * means.into_iter().sum::<BigRational>() / count;
                     weights += w;
                 }
             }
-            points += node["max"].as_f64().unwrap() * weighted / weights / 100.0;
+            points +=
+                fraction(&node["max"]) * weighted / weights / BigRational::from_integer(100.into());
         }
-        let exact: f64 = u["par"]["survey_exact"].as_str().unwrap().parse().unwrap();
-        assert!((points - exact).abs() < 1e-9, "{code}: {points} vs {exact}");
+        points_of.insert(code.to_string(), points);
     }
+    points_of
+}
+
+/// The published survey points of `dir` are its exact survey points rounded once, and the
+/// exact figure is within half a unit of its last decimal.
+fn assert_survey_points_exact(dir: &std::path::Path) -> BTreeMap<String, BigRational> {
+    let exact = exact_survey_points(dir);
+    let json = compute_json(dir, &[]);
+    for u in units(&json) {
+        let code = u["code"].as_str().unwrap();
+        let x = &exact[code];
+        assert_eq!(dec(&u["par"]["survey"]), publish_fraction(x), "{code}: {x}");
+        let stored = dec(&u["par"]["survey_exact"]);
+        let ulp = BigRational::new(1.into(), BigInt::from(10u8).pow(stored.scale()));
+        let error = (fraction(&u["par"]["survey_exact"]) - x).abs();
+        assert!(
+            error * BigRational::from_integer(2.into()) <= ulp,
+            "{code}: {stored} vs {x}"
+        );
+    }
+    exact
+}
+
+#[test]
+fn survey_points_agree_with_an_exact_recomputation_from_the_answers() {
+    assert_survey_points_exact(&sample());
+}
+
+/// Units of a national-scale year whose survey points are exactly at a rounding midpoint,
+/// made of leaf points that have no finite decimal expansion (S05389: 257/40 = 6.425): they
+/// publish rounded up, where adding leaf points already rounded to 28 digits gave 6.4249…9.
+#[test]
+fn survey_points_exactly_at_a_midpoint_round_half_away_from_zero() {
+    let dir = root().join("tests/data/midpoint");
+    let exact = assert_survey_points_exact(&dir);
+    let thousandths = BigRational::from_integer(1000.into());
+    for (code, x) in &exact {
+        let scaled = x * &thousandths;
+        assert!(
+            scaled.is_integer() && (scaled.to_integer() % 10u8) == 5u8.into(),
+            "{code}: {x} is not a midpoint: the fixture no longer tests rounding"
+        );
+    }
+    assert_eq!(exact["S05389"], BigRational::new(257.into(), 40.into()));
+    let json = compute_json(&dir, &[]);
+    let s05389 = units(&json).iter().find(|u| u["code"] == "S05389").unwrap();
+    assert_eq!(
+        dec(&s05389["par"]["survey"]),
+        Decimal::from_str("6.43").unwrap()
+    );
+    assert_eq!(s05389["par"]["survey_exact"], "6.425");
 }
 
 /// Appraisal points from self-assessment.csv where every row gives points (the appraised

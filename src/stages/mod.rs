@@ -263,6 +263,7 @@ pub fn compute_all(
         .get(inputs::SIPAS_SURVEY)
         .cloned()
         .unwrap_or_default();
+    let weights = survey::Weights::of(criteria);
     // Each unit is computed on its own, on every core; results are gathered in unit order.
     let one = |u: usize| -> (UnitResult, Vec<Warning>, Vec<Problem>) {
         let unit = &year.units[u];
@@ -304,28 +305,38 @@ pub fn compute_all(
         }
         let mut leaves = vec![None; group.nodes.len()];
         let mut survey_scores = Vec::new();
+        // The exact points of the leaves whose points are quotients.
+        let mut exact = Vec::new();
         for (i, node) in group.leaves() {
             let score = match node.source {
                 Some(Source::Appraisal) => year.row(u, i).and_then(|row| {
                     appraisal::score(node, row, &unit.code, &self_file, &mut warnings)
                 }),
                 Some(Source::Survey) => {
-                    let s = survey::leaf_score(criteria, group, i, |rg, q, o| {
+                    let s = survey::leaf_score(criteria, &weights, unit.group, i, |rg, q, o| {
                         year.par_survey.count(u, rg, q, o)
                     });
-                    if let Some(s) = s {
-                        survey_scores.push((i as u32, s));
-                    }
-                    s.map(|s| LeafScore {
-                        applicable: true,
-                        points: survey::points(node, s),
-                        basis: Basis::Survey,
+                    s.map(|s| {
+                        survey_scores.push((i as u32, s.to_decimal()));
+                        let points = survey::points(node, &s);
+                        let leaf = LeafScore {
+                            applicable: true,
+                            points: points.to_decimal(),
+                            basis: Basis::Survey,
+                        };
+                        exact.push((i, points));
+                        leaf
                     })
                 }
-                Some(Source::Sipas) => satisfaction.index.map(|s| LeafScore {
-                    applicable: true,
-                    points: node.max * s / Decimal::ONE_HUNDRED,
-                    basis: Basis::Sipas,
+                Some(Source::Sipas) => satisfaction.exact.as_ref().map(|s| {
+                    let points = survey::points(node, s);
+                    let leaf = LeafScore {
+                        applicable: true,
+                        points: points.to_decimal(),
+                        basis: Basis::Sipas,
+                    };
+                    exact.push((i, points));
+                    leaf
                 }),
                 None => None,
             };
@@ -380,8 +391,16 @@ pub fn compute_all(
                 }
             });
         }
-        let nodes = totals::node_totals(group, &leaves);
-        let par = totals::par(criteria, group, &nodes, &leaves, &year.deductions[u]);
+        let (nodes, sum) = totals::node_totals(group, &leaves, &exact);
+        let par = totals::par(
+            criteria,
+            group,
+            &nodes,
+            &leaves,
+            &exact,
+            &sum,
+            &year.deductions[u],
+        );
         if par.max.is_zero() {
             problems.push(
                 Problem::new(

@@ -8,6 +8,7 @@
 use rust_decimal::Decimal;
 
 use crate::criteria::Criteria;
+use crate::exact::Exact;
 
 /// A unit's satisfaction figures.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,10 +19,12 @@ pub struct Satisfaction {
     pub elements: Vec<Option<Decimal>>,
     /// The unit's SIPAS, `None` without any valid answer.
     pub index: Option<Decimal>,
+    /// The same, exactly (for the `sipas` leaf's points).
+    pub exact: Option<Exact>,
 }
 
 /// SIPAS from answer counts: `count(item, level)` with items in questionnaire order and levels
-/// in scale order.
+/// in scale order. Every mean is taken exactly, and each figure rounded once, when stored.
 pub fn compute(criteria: &Criteria, count: impl Fn(usize, usize) -> u32) -> Satisfaction {
     let sipas = &criteria.sipas;
     let satisfied: Vec<bool> = sipas
@@ -31,36 +34,41 @@ pub fn compute(criteria: &Criteria, count: impl Fn(usize, usize) -> u32) -> Sati
         .collect();
     let mut items = Vec::new();
     let mut elements = Vec::new();
+    let mut sum_of_elements = Exact::ZERO;
+    let mut answered = 0;
     let mut item = 0;
     for element in &sipas.elements {
-        let mut sum = Decimal::ZERO;
-        let mut n = 0u32;
+        let mut sum = Exact::ZERO;
+        let mut n = 0;
         for _ in &element.items {
-            let (mut happy, mut valid) = (0u64, 0u64);
+            let (mut happy, mut valid) = (0i128, 0i128);
             for (l, &is_satisfied) in satisfied.iter().enumerate() {
-                let c = u64::from(count(item, l));
+                let c = i128::from(count(item, l));
                 valid += c;
                 if is_satisfied {
                     happy += c;
                 }
             }
-            let index = (valid > 0)
-                .then(|| Decimal::from(happy) * Decimal::ONE_HUNDRED / Decimal::from(valid));
-            if let Some(i) = index {
-                sum += i;
+            let index = Exact::ratio(100 * happy, valid);
+            if let Some(i) = &index {
+                sum = sum.add(i);
                 n += 1;
             }
-            items.push(index);
+            items.push(index.map(|i| i.to_decimal()));
             item += 1;
         }
-        elements.push((n > 0).then(|| sum / Decimal::from(n)));
+        let mean = sum.div(&Exact::int(n));
+        if let Some(m) = &mean {
+            sum_of_elements = sum_of_elements.add(m);
+            answered += 1;
+        }
+        elements.push(mean.map(|m| m.to_decimal()));
     }
-    let answered: Vec<Decimal> = elements.iter().flatten().copied().collect();
-    let index = (!answered.is_empty())
-        .then(|| answered.iter().sum::<Decimal>() / Decimal::from(answered.len() as u64));
+    let exact = sum_of_elements.div(&Exact::int(answered));
     Satisfaction {
         items,
         elements,
-        index,
+        index: exact.as_ref().map(Exact::to_decimal),
+        exact,
     }
 }

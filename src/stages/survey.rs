@@ -7,77 +7,92 @@
 
 use rust_decimal::Decimal;
 
-use crate::criteria::{Criteria, Group, Node};
+use crate::criteria::{Criteria, Node};
+use crate::exact::Exact;
 
-/// The survey score (0–100) of leaf `node` for a unit, from answer counts:
-/// `count(rg, q, option)`. `None` when no weighted group gave a valid answer.
+/// The answer options' weights as whole numbers at one scale (`weight × 10^scale`), prepared
+/// once for a year, so that a question's mean is an exact fraction of integers.
+#[derive(Debug, Clone)]
+pub struct Weights {
+    options: Vec<i128>,
+    scale: u32,
+    /// Per group of units: its respondent groups' weights, whole at their own scale.
+    groups: Vec<Vec<i128>>,
+}
+
+impl Weights {
+    pub fn of(criteria: &Criteria) -> Weights {
+        let (options, scale) = whole(criteria.survey_scale.iter().map(|o| o.weight));
+        let groups = criteria
+            .groups
+            .iter()
+            .map(|g| whole(g.survey.respondent_groups.iter().map(|r| r.weight)).0)
+            .collect();
+        Weights {
+            options,
+            scale,
+            groups,
+        }
+    }
+}
+
+/// Decimals as whole numbers at their largest scale: (values × 10^scale, scale). Criteria
+/// values have at most 10 decimals and are at most 1,000,000, far inside `i128`.
+fn whole(values: impl Iterator<Item = Decimal> + Clone) -> (Vec<i128>, u32) {
+    let scale = values.clone().map(|v| v.scale()).max().unwrap_or(0);
+    let scaled = values
+        .map(|v| v.mantissa() * 10i128.pow(scale - v.scale()))
+        .collect();
+    (scaled, scale)
+}
+
+/// The survey score (0–100) of leaf `leaf` of group `g` for a unit, exactly, from answer
+/// counts: `count(rg, q, option)`. `None` when no weighted group gave a valid answer.
 pub fn leaf_score(
     criteria: &Criteria,
-    group: &Group,
+    weights: &Weights,
+    g: usize,
     leaf: usize,
     count: impl Fn(usize, usize, usize) -> u32,
-) -> Option<Decimal> {
+) -> Option<Exact> {
+    let group = &criteria.groups[g];
     let questions = group
         .survey
         .by_leaf
         .get(leaf)
         .map_or(&[][..], Vec::as_slice);
-    // Whole-number weights (100, 60, 20, 0 by default) are summed as integers: exact, and
-    // cheaper than a decimal product per option.
-    let whole: Option<Vec<i64>> = criteria
-        .survey_scale
-        .iter()
-        .map(|o| {
-            o.weight
-                .is_integer()
-                .then(|| i64::try_from(o.weight.mantissa() / 10i128.pow(o.weight.scale())).ok())
-                .flatten()
-        })
-        .collect();
-    let mut weighted = Decimal::ZERO;
-    let mut weights = Decimal::ZERO;
-    for (rg, respondent_group) in group.survey.respondent_groups.iter().enumerate() {
-        let mut sum_of_means = Decimal::ZERO;
-        let mut answered = 0u32;
+    let option_unit = 10i128.pow(weights.scale);
+    let mut weighted = Exact::ZERO;
+    let mut weight_sum = 0i128;
+    for (rg, &w) in weights.groups[g].iter().enumerate() {
+        // m(g) = Σ over the answered questions of (Σ weight × count) / (Σ count), over their number
+        let mut sum_of_means = Exact::ZERO;
+        let mut answered = 0i128;
         for &q in questions {
-            let mut n = 0u64;
-            let total = match &whole {
-                Some(w) => {
-                    let mut sum = 0i64;
-                    for (o, &weight) in w.iter().enumerate() {
-                        let c = count(rg, q, o);
-                        n += u64::from(c);
-                        sum += weight * i64::from(c);
-                    }
-                    Decimal::from(sum)
-                }
-                None => {
-                    let mut sum = Decimal::ZERO;
-                    for (o, option) in criteria.survey_scale.iter().enumerate() {
-                        let c = count(rg, q, o);
-                        n += u64::from(c);
-                        sum += option.weight * Decimal::from(c);
-                    }
-                    sum
-                }
-            };
-            if n > 0 {
-                sum_of_means += total / Decimal::from(n);
+            let (mut n, mut total) = (0i128, 0i128);
+            for (o, &weight) in weights.options.iter().enumerate() {
+                let c = i128::from(count(rg, q, o));
+                n += c;
+                total += weight * c;
+            }
+            if let Some(mean) = Exact::ratio(total, n * option_unit) {
+                sum_of_means = sum_of_means.add(&mean);
                 answered += 1;
             }
         }
-        if answered > 0 {
-            let m = sum_of_means / Decimal::from(answered);
-            weighted += respondent_group.weight * m;
-            weights += respondent_group.weight;
+        if let Some(m) = sum_of_means.div(&Exact::int(answered)) {
+            weighted = weighted.add(&m.mul(&Exact::int(w)));
+            weight_sum += w;
         }
     }
-    (!weights.is_zero()).then(|| weighted / weights)
+    weighted.div(&Exact::int(weight_sum))
 }
 
 /// Points of a survey leaf from its score.
-pub fn points(node: &Node, score: Decimal) -> Decimal {
-    node.max * score / Decimal::ONE_HUNDRED
+pub fn points(node: &Node, score: &Exact) -> Exact {
+    Exact::from_decimal(node.max)
+        .mul(score)
+        .mul(&Exact::ratio(1, 100).expect("100 ≠ 0"))
 }
 
 #[cfg(test)]
@@ -99,7 +114,9 @@ mod tests {
                 _ => 0,
             }
         };
-        leaf_score(&c, g, leaf, counts).unwrap()
+        leaf_score(&c, &Weights::of(&c), 0, leaf, counts)
+            .unwrap()
+            .to_decimal()
     }
 
     #[test]

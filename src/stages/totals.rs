@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use super::{LeafScore, NodeTotal, UnitResult};
 use crate::criteria::{Criteria, Group, Ranking, Source};
 use crate::decimal::publish;
+use crate::exact::Exact;
 use crate::inputs::DeductionRow;
 
 /// A deduction as applied: times × points, capped for its kind.
@@ -51,47 +52,95 @@ pub struct Par {
     pub band: Option<String>,
 }
 
-/// Points and applicable maxima of every node, from its leaves.
-pub fn node_totals(group: &Group, leaves: &[Option<LeafScore>]) -> Vec<NodeTotal> {
-    let mut totals = vec![NodeTotal::default(); group.nodes.len()];
+/// Points and applicable maxima of every node, from its leaves; and the unit's points in all
+/// (the sum of its fields), exactly.
+///
+/// `exact` gives the exact points of the leaves whose points are quotients (survey and
+/// satisfaction leaves): a node above them sums them exactly and is rounded once, when stored.
+pub fn node_totals(
+    group: &Group,
+    leaves: &[Option<LeafScore>],
+    exact: &[(usize, Exact)],
+) -> (Vec<NodeTotal>, Exact) {
+    let n = group.nodes.len();
+    let mut totals = vec![NodeTotal::default(); n];
+    // Per node: the exact sum of its quotient leaves (the decimal part is in `totals`).
+    let mut fractions: Vec<Option<Exact>> = vec![None; n];
+    for (i, e) in exact {
+        if leaves[*i].is_some_and(|l| l.applicable) {
+            fractions[*i] = Some(e.clone());
+        }
+    }
+    let (mut sum_decimal, mut sum_fraction) = (Decimal::ZERO, Exact::ZERO);
     // Children come after their parents: walk backwards, adding each node into its parent.
-    for i in (0..group.nodes.len()).rev() {
+    for i in (0..n).rev() {
         if let Some(leaf) = leaves[i]
             && leaf.applicable
         {
-            totals[i].points = leaf.points;
+            if fractions[i].is_none() {
+                totals[i].points = leaf.points;
+            }
             totals[i].max = group.nodes[i].max;
         }
-        if let Some(p) = group.nodes[i].parent {
-            let child = totals[i];
-            totals[p].points += child.points;
-            totals[p].max += child.max;
+        let child = totals[i];
+        match group.nodes[i].parent {
+            Some(p) => {
+                totals[p].points += child.points;
+                totals[p].max += child.max;
+                if let Some(f) = &fractions[i] {
+                    fractions[p] = Some(match &fractions[p] {
+                        Some(sum) => sum.add(f),
+                        None => f.clone(),
+                    });
+                }
+            }
+            None => {
+                sum_decimal += child.points;
+                if let Some(f) = &fractions[i] {
+                    sum_fraction = sum_fraction.add(f);
+                }
+            }
+        }
+        if let Some(f) = &fractions[i] {
+            totals[i].points = Exact::from_decimal(child.points).add(f).to_decimal();
         }
     }
-    totals
+    (totals, Exact::from_decimal(sum_decimal).add(&sum_fraction))
 }
 
-/// The PAR total, maximum and index of a unit (rank and band are set by [`rank_all`]).
+/// The PAR total, maximum and index of a unit (rank and band are set by [`rank_all`]), from
+/// its nodes and leaves ([`node_totals`]), the exact points of its quotient leaves and its
+/// exact sum of points.
 pub fn par(
     criteria: &Criteria,
     group: &Group,
     nodes: &[NodeTotal],
     leaves: &[Option<LeafScore>],
+    exact: &[(usize, Exact)],
+    sum: &Exact,
     rows: &[DeductionRow],
 ) -> Par {
     let mut par = Par::default();
+    let (mut survey, mut sipas) = (Exact::ZERO, Exact::ZERO);
     for (i, node) in group.leaves() {
         let Some(leaf) = leaves[i].filter(|l| l.applicable) else {
             continue;
         };
+        let quotient = exact.iter().find(|(j, _)| *j == i).map(|(_, e)| e);
+        let points = || {
+            quotient
+                .cloned()
+                .unwrap_or(Exact::from_decimal(leaf.points))
+        };
         match node.source {
             Some(Source::Appraisal) => par.appraisal += leaf.points,
-            Some(Source::Survey) => par.survey += leaf.points,
-            Some(Source::Sipas) => par.sipas += leaf.points,
+            Some(Source::Survey) => survey = survey.add(&points()),
+            Some(Source::Sipas) => sipas = sipas.add(&points()),
             None => {}
         }
     }
-    let sum: Decimal = group.fields().map(|(i, _)| nodes[i].points).sum();
+    par.survey = survey.to_decimal();
+    par.sipas = sipas.to_decimal();
     par.max = group.fields().map(|(i, _)| nodes[i].max).sum();
     for row in rows {
         let kind = &criteria.deductions[row.kind];
@@ -104,33 +153,54 @@ pub fn par(
         });
     }
     par.deductions = par.deductions.min(criteria.deduction_cap);
-    par.total = (sum - par.deductions).max(Decimal::ZERO);
-    par.index = if par.max.is_zero() {
-        Decimal::ZERO
-    } else {
-        par.total * Decimal::ONE_HUNDRED / par.max
-    };
+    let mut total = sum.sub(&Exact::from_decimal(par.deductions));
+    if total.is_negative() {
+        total = Exact::ZERO;
+    }
+    par.total = total.to_decimal();
+    par.index = total
+        .mul(&Exact::int(100))
+        .div(&Exact::from_decimal(par.max))
+        .map_or(Decimal::ZERO, |i| i.to_decimal());
     par
 }
 
 /// Ranks every group on the PAR index and on SIPAS, and sets the bands.
 pub fn rank_all(criteria: &Criteria, units: &mut [UnitResult]) {
+    use rayon::prelude::*;
     let decimals = criteria.publish.decimals;
-    for g in 0..criteria.groups.len() {
-        let members: Vec<usize> = (0..units.len()).filter(|&i| units[i].group == g).collect();
-        let par: Vec<(String, Option<Decimal>)> = members
-            .iter()
-            .map(|&i| (units[i].code.clone(), Some(units[i].par.index)))
-            .collect();
-        let sipas: Vec<(String, Option<Decimal>)> = members
-            .iter()
-            .map(|&i| (units[i].code.clone(), units[i].satisfaction.index))
-            .collect();
-        let par_ranks = rank(&par, decimals, criteria.publish.ranking);
-        let sipas_ranks = rank(&sipas, decimals, criteria.publish.ranking);
-        for (k, &i) in members.iter().enumerate() {
-            units[i].par.rank = par_ranks[k].clone();
-            units[i].sipas_rank = sipas_ranks[k].clone();
+    let members: Vec<Vec<usize>> = (0..criteria.groups.len())
+        .map(|g| (0..units.len()).filter(|&i| units[i].group == g).collect())
+        .collect();
+    // Every (group, index) ranking on its own core: PAR and SIPAS of each group.
+    let shared: &[UnitResult] = units;
+    let ranked: Vec<Vec<Ranked>> = (0..2 * members.len())
+        .into_par_iter()
+        .map(|task| {
+            let entries: Vec<(String, Option<Decimal>)> = members[task / 2]
+                .iter()
+                .map(|&i| {
+                    let u = &shared[i];
+                    let value = if task % 2 == 0 {
+                        Some(u.par.index)
+                    } else {
+                        u.satisfaction.index
+                    };
+                    (u.code.clone(), value)
+                })
+                .collect();
+            rank(&entries, decimals, criteria.publish.ranking)
+        })
+        .collect();
+    let mut ranked = ranked.into_iter();
+    for group in &members {
+        let (par_ranks, sipas_ranks) = (ranked.next(), ranked.next());
+        let (Some(par_ranks), Some(sipas_ranks)) = (par_ranks, sipas_ranks) else {
+            break;
+        };
+        for ((&i, par_rank), sipas_rank) in group.iter().zip(par_ranks).zip(sipas_ranks) {
+            units[i].par.rank = par_rank;
+            units[i].sipas_rank = sipas_rank;
             let published = publish(units[i].par.index, decimals);
             units[i].par.band = criteria.band_of(published).map(|b| b.name.clone());
         }
@@ -142,15 +212,18 @@ pub fn rank_all(criteria: &Criteria, units: &mut [UnitResult]) {
 /// `Exact`: equal exact values share a rank; units that publish the same figure but rank apart
 /// get a note. `Published`: equal published values share a rank.
 pub fn rank(entries: &[(String, Option<Decimal>)], decimals: u32, mode: Ranking) -> Vec<Ranked> {
-    let key = |v: Decimal| match mode {
-        Ranking::Exact => v,
-        Ranking::Published => publish(v, decimals),
+    // Each value rounded once, for the key and for the notes.
+    let published: Vec<Option<Decimal>> = entries
+        .iter()
+        .map(|(_, v)| v.map(|v| publish(v, decimals)))
+        .collect();
+    let key = |i: usize| match mode {
+        Ranking::Exact => entries[i].1,
+        Ranking::Published => published[i],
     };
     // Highest first; rank = 1 + how many rank strictly higher.
-    let mut order: Vec<(Decimal, usize)> = entries
-        .iter()
-        .enumerate()
-        .filter_map(|(i, (_, v))| v.map(|v| (key(v), i)))
+    let mut order: Vec<(Decimal, usize)> = (0..entries.len())
+        .filter_map(|i| key(i).map(|k| (k, i)))
         .collect();
     order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut ranks = vec![Ranked::default(); entries.len()];
@@ -163,9 +236,8 @@ pub fn rank(entries: &[(String, Option<Decimal>)], decimals: u32, mode: Ranking)
     let mut by_published: std::collections::BTreeMap<Decimal, Vec<usize>> =
         std::collections::BTreeMap::new();
     for &(_, i) in &order {
-        let v = entries[i].1.expect("ranked");
         by_published
-            .entry(publish(v, decimals))
+            .entry(published[i].expect("ranked"))
             .or_default()
             .push(i);
     }
@@ -177,9 +249,8 @@ pub fn rank(entries: &[(String, Option<Decimal>)], decimals: u32, mode: Ranking)
             let v = entries[i].1.expect("ranked");
             let apart: Vec<(&str, Decimal)> = members
                 .iter()
-                .filter(|&&j| j != i)
+                .filter(|&&j| j != i && key(j) != key(i))
                 .map(|&j| (entries[j].0.as_str(), entries[j].1.expect("ranked")))
-                .filter(|&(_, w)| key(w) != key(v))
                 .collect();
             if apart.is_empty() {
                 continue;
