@@ -560,6 +560,22 @@ impl Scale {
         Scale { single, codes }
     }
 
+    /// The answer of a cell as the files write it almost always, from its bytes alone:
+    /// [`NO_ANSWER`](sipas_survey::NO_ANSWER) for an empty cell or `X`, position + 1 for a
+    /// one-character code, or [`Scale::SLOW`] when the cell needs [`Scale::read`] (padding,
+    /// longer codes, `4.0`, or something off the scale).
+    #[inline]
+    pub fn quick(&self, cell: &[u8]) -> u8 {
+        match cell {
+            [] | [b'x'] | [b'X'] => 0,
+            [b] => self.single[*b as usize].unwrap_or(Self::SLOW),
+            _ => Self::SLOW,
+        }
+    }
+
+    /// [`Scale::quick`]'s answer for a cell that needs the full reading.
+    pub const SLOW: u8 = u8::MAX;
+
     pub fn read(&self, text: &str) -> Answer {
         match text.as_bytes() {
             [] | [b'x'] | [b'X'] => Answer::None,

@@ -113,6 +113,12 @@ pub fn read(
         .collect();
     let scale_text = levels.join(", ");
     let scale = super::Scale::new(levels.clone());
+    // Per column of the file: the item it answers, or NOT_AN_ITEM.
+    const NOT_AN_ITEM: usize = usize::MAX;
+    let mut item_of_col = vec![NOT_AN_ITEM; sheet.headers.len()];
+    for (k, col) in item_col.iter().enumerate() {
+        item_of_col[col.expect("checked")] = k;
+    }
     let mut seen = super::Seen::default();
     let mut record = StringRecord::new();
     let mut answers = vec![NO_ANSWER; items.len()];
@@ -137,40 +143,46 @@ pub fn read(
             continue;
         }
         seen.add(respondent, u, line);
+        // One pass over the row's cells; almost every answer is decided on its one byte.
+        answers.fill(NO_ANSWER);
         let mut bad = false;
         let mut any = false;
-        for (k, col) in item_col.iter().enumerate() {
-            let col = col.expect("checked");
-            answers[k] = NO_ANSWER;
-            let text = Sheet::cell(&record, col);
-            let answer = match scale.read(text) {
-                super::Answer::OffScale => {
-                    // "4.0" or "4,0" from a spreadsheet is level 4
-                    let level = crate::decimal::parse(text).and_then(|d| {
-                        levels
-                            .iter()
-                            .position(|l| l.parse::<rust_decimal::Decimal>().ok() == Some(d))
-                    });
-                    level.map_or(super::Answer::OffScale, |l| {
-                        super::Answer::Given(l as u8 + 1)
-                    })
-                }
-                other => other,
+        for (col, cell) in record.iter().enumerate() {
+            let Some(&k) = item_of_col.get(col) else {
+                break;
             };
-            match answer {
-                super::Answer::None => {}
-                super::Answer::Given(a) => {
-                    answers[k] = a;
-                    any = true;
-                }
-                super::Answer::OffScale => {
-                    problems.push(
-                        at(col, format!("answer {text:?} is off the scale ({scale_text}; empty or X for no answer)"))
-                            .subject(format!("item {}", items[k])),
-                    );
-                    bad = true;
-                }
+            if k == NOT_AN_ITEM {
+                continue;
             }
+            let mut answer = scale.quick(cell.as_bytes());
+            if answer == super::Scale::SLOW {
+                let text = Sheet::cell(&record, col);
+                answer = match scale.read(text) {
+                    super::Answer::None => NO_ANSWER,
+                    super::Answer::Given(a) => a,
+                    super::Answer::OffScale => {
+                        // "4.0" or "4,0" from a spreadsheet is level 4
+                        let level = crate::decimal::parse(text).and_then(|d| {
+                            levels
+                                .iter()
+                                .position(|l| l.parse::<rust_decimal::Decimal>().ok() == Some(d))
+                        });
+                        match level {
+                            Some(l) => l as u8 + 1,
+                            None => {
+                                problems.push(
+                                    at(col, format!("answer {text:?} is off the scale ({scale_text}; empty or X for no answer)"))
+                                        .subject(format!("item {}", items[k])),
+                                );
+                                bad = true;
+                                NO_ANSWER
+                            }
+                        }
+                    }
+                };
+            }
+            answers[k] = answer;
+            any |= answer != NO_ANSWER;
         }
         if bad {
             problems.mark(u, None);
