@@ -52,9 +52,23 @@ pub fn parse(text: &str) -> Option<Decimal> {
     if !seen_digit || scale > 28 {
         return None;
     }
-    let d = Decimal::try_from_i128_with_scale(if negative { -mantissa } else { mantissa }, scale)
-        .ok()?;
-    Some(d.normalize())
+    // without trailing zeros (8.150 is 8.15), as `normalize` would give, without its divisions
+    if mantissa == 0 {
+        return Some(Decimal::ZERO);
+    }
+    if let Ok(mut small) = u64::try_from(mantissa) {
+        // the common case, in 64 bits (a 128-bit division is a library call)
+        while scale > 0 && small % 10 == 0 {
+            small /= 10;
+            scale -= 1;
+        }
+        mantissa = i128::from(small);
+    }
+    while scale > 0 && mantissa % 10 == 0 {
+        mantissa /= 10;
+        scale -= 1;
+    }
+    Decimal::try_from_i128_with_scale(if negative { -mantissa } else { mantissa }, scale).ok()
 }
 
 /// Parses a percentage: a number, optionally followed by `%`.
@@ -123,6 +137,24 @@ mod tests {
         assert_eq!(parse("000000000000000000000000000000001.5"), Some(d("1.5")));
         assert_eq!(parse_percent("85%"), Some(d("85")));
         assert_eq!(parse_percent("85,5 %"), Some(d("85.5")));
+    }
+
+    proptest::proptest! {
+        /// The value typed, without trailing zeros: what `Decimal::from_str` and `normalize` give.
+        #[test]
+        fn parses_like_from_str_normalized(
+            int in "[0-9]{1,14}", frac in "[0-9]{0,14}", negative: bool, comma: bool
+        ) {
+            let text = format!(
+                "{}{int}{}{frac}",
+                if negative { "-" } else { "" },
+                if frac.is_empty() { "" } else if comma { "," } else { "." }
+            );
+            let expected = d(&text.replace(',', ".")).normalize();
+            let parsed = parse(&text).unwrap();
+            proptest::prop_assert_eq!(parsed, expected);
+            proptest::prop_assert_eq!(parsed.to_string(), expected.to_string());
+        }
     }
 
     #[test]

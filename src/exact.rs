@@ -156,14 +156,21 @@ impl Exact {
     /// The value as a decimal: exact when it has at most 28 decimals and fits, else rounded
     /// once to the 28 or so significant digits a decimal holds.
     pub fn to_decimal(&self) -> Decimal {
-        if let Exact::Small(n, d) = self.reduced()
-            && let (Ok(n), Ok(d)) = (
-                Decimal::try_from_i128_with_scale(n, 0),
-                Decimal::try_from_i128_with_scale(d, 0),
-            )
-            && let Some(q) = n.checked_div(d)
-        {
-            return q;
+        let quotient = |n: i128, d: i128| {
+            let n = Decimal::try_from_i128_with_scale(n, 0).ok()?;
+            let d = Decimal::try_from_i128_with_scale(d, 0).ok()?;
+            n.checked_div(d)
+        };
+        if let Exact::Small(n, d) = *self {
+            // reduced only when too large for a decimal: the quotient is the same
+            if let Some(q) = quotient(n, d) {
+                return q;
+            }
+            if let Exact::Small(n, d) = self.reduced()
+                && let Some(q) = quotient(n, d)
+            {
+                return q;
+            }
         }
         big_to_decimal(&self.big())
     }

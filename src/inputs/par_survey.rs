@@ -221,14 +221,21 @@ pub fn read(
         answers.clear();
         answers.resize(group.survey.questions.len(), NO_ANSWER);
         let mut bad = false;
-        for (col, kind) in kinds.iter().enumerate() {
-            let Col::Question { group: qg, q } = *kind else {
+        // One pass over the row's cells; almost every answer is decided on its one byte.
+        for (col, cell) in record.iter().enumerate() {
+            let Some(&Col::Question { group: qg, q }) = kinds.get(col) else {
                 continue;
             };
-            let text = Sheet::cell(&record, col);
-            let answer = scale.read(text);
-            if matches!(answer, super::Answer::None) {
+            let mut answer = scale.quick(cell.as_bytes());
+            if answer == NO_ANSWER {
                 continue;
+            }
+            if answer == super::Scale::SLOW {
+                answer = match scale.read(Sheet::cell(&record, col)) {
+                    super::Answer::None => continue,
+                    super::Answer::Given(a) => a,
+                    super::Answer::OffScale => super::Scale::SLOW,
+                };
             }
             if qg != unit.group {
                 problems.push(
@@ -245,16 +252,16 @@ pub fn read(
                 bad = true;
                 continue;
             }
-            match answer {
-                super::Answer::Given(a) => answers[q] = a,
-                _ => {
-                    problems.push(
-                        at(col, format!("answer {text:?} is off the scale ({scale_text}; empty or X for no answer)"))
-                            .subject(format!("unit {}, question {}", unit.code, group.survey.questions[q].id)),
-                    );
-                    bad = true;
-                }
+            if answer == super::Scale::SLOW {
+                let text = Sheet::cell(&record, col);
+                problems.push(
+                    at(col, format!("answer {text:?} is off the scale ({scale_text}; empty or X for no answer)"))
+                        .subject(format!("unit {}, question {}", unit.code, group.survey.questions[q].id)),
+                );
+                bad = true;
+                continue;
             }
+            answers[q] = answer;
         }
         if bad {
             problems.mark(u, None);

@@ -57,6 +57,14 @@ pub fn read(
         problems,
         "the columns are unit, criterion, self, appraised, value, note; hint columns start with #",
     );
+    // Rows come leaf after leaf: the next row's criterion is looked for a few nodes further
+    // down the tree before the hash table is asked.
+    let codes: Vec<Vec<String>> = criteria
+        .groups
+        .iter()
+        .map(|g| g.nodes.iter().map(|n| n.code.to_string()).collect())
+        .collect();
+    let mut last_node = 0;
     let mut record = StringRecord::new();
     let mut unit_of = index.cached();
     while let Some(line) = sheet.next(&mut record, problems) {
@@ -81,7 +89,11 @@ pub fn read(
         };
         let unit = &units[u];
         let group = &criteria.groups[unit.group];
-        let Some(ni) = group.node_index(criterion_text) else {
+        let codes = &codes[unit.group];
+        let found = (last_node + 1..codes.len().min(last_node + 4))
+            .find(|&i| codes[i] == criterion_text)
+            .or_else(|| group.node_index(criterion_text));
+        let Some(ni) = found else {
             problems.push(
                 at(
                     1,
@@ -95,6 +107,7 @@ pub fn read(
             );
             continue;
         };
+        last_node = ni;
         let node = &group.nodes[ni];
         let subject = || format!("unit {}, criterion {}", unit.code, node.code);
         if !node.is_leaf() || node.source != Some(Source::Appraisal) {
