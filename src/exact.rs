@@ -56,8 +56,10 @@ impl Exact {
         }
     }
 
-    /// Reduced, and back to `i128` where it fits.
-    fn reduced(&self) -> Exact {
+    /// Reduced (numerator and denominator without a common factor), and back to `i128`
+    /// where it fits: taken where a fraction is summed with others over other denominators,
+    /// so that their sum stays small.
+    pub fn reduced(&self) -> Exact {
         match self {
             Exact::Small(n, d) => {
                 let g = n.gcd(d).max(1);

@@ -350,8 +350,10 @@ fn stage2_survey_weights_blank_and_x_answers() {
 
 #[test]
 fn stage3_satisfaction_items_elements_index() {
-    let items =
-        |code: &str| -> Vec<Option<Decimal>> { unit_result(code).satisfaction.items.clone() };
+    let items = |code: &str| -> Vec<Option<Decimal>> {
+        let s = &unit_result(code).satisfaction;
+        (0..s.items.len()).map(|k| s.item(k)).collect()
+    };
     let some = |v: &[&str]| -> Vec<Option<Decimal>> { v.iter().map(|s| Some(d(s))).collect() };
 
     // S4: q1 5,4,5; q2 4,3,blank; q3 4,5,4; q4 4,2,1; q5 2,4,4; q6 blank,X,blank (invalid)

@@ -18,6 +18,7 @@ pub use totals::{Par, Ranked};
 
 use crate::criteria::{Criteria, Source};
 use crate::error::{Failure, Problem};
+use crate::exact::Exact;
 use crate::inputs::{self, Year};
 
 /// How a run treats gaps and warnings.
@@ -122,8 +123,8 @@ pub struct UnitResult {
     /// (see [`UnitResult::node`] and [`UnitResult::leaf`]). One compact entry per node, since
     /// a national year holds a million of them.
     scores: Vec<NodeScore>,
-    /// The survey scores (0–100) of the survey leaves, by node index.
-    survey_scores: Vec<(u32, Decimal)>,
+    /// The survey scores (0–100) of the survey leaves, by node index, exactly.
+    survey_scores: Vec<(u32, Exact)>,
     pub satisfaction: Satisfaction,
     /// Valid and invalid questionnaires.
     pub valid: u32,
@@ -169,7 +170,7 @@ impl UnitResult {
         self.survey_scores
             .iter()
             .find(|(n, _)| *n as usize == i)
-            .map(|&(_, s)| s)
+            .map(|(_, s)| s.to_decimal())
     }
 }
 
@@ -317,8 +318,8 @@ pub fn compute_all(
                         year.par_survey.count(u, rg, q, o)
                     });
                     s.map(|s| {
-                        survey_scores.push((i as u32, s.to_decimal()));
                         let points = survey::points(node, &s);
+                        survey_scores.push((i as u32, s));
                         let leaf = LeafScore {
                             applicable: true,
                             points: points.to_decimal(),

@@ -13,14 +13,22 @@ use crate::exact::Exact;
 /// A unit's satisfaction figures.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Satisfaction {
-    /// Per item (questionnaire order): the index, `None` without a valid answer.
-    pub items: Vec<Option<Decimal>>,
+    /// Per item (questionnaire order): satisfied and valid answers (see [`Satisfaction::item`]).
+    pub items: Vec<(u32, u32)>,
     /// Per element: the index, `None` without a valid answer.
     pub elements: Vec<Option<Decimal>>,
     /// The unit's SIPAS, `None` without any valid answer.
     pub index: Option<Decimal>,
     /// The same, exactly (for the `sipas` leaf's points).
     pub exact: Option<Exact>,
+}
+
+impl Satisfaction {
+    /// The index of item `k` (100 × satisfied / valid answers); `None` without a valid answer.
+    pub fn item(&self, k: usize) -> Option<Decimal> {
+        let (happy, valid) = *self.items.get(k)?;
+        Exact::ratio(100 * i128::from(happy), i128::from(valid)).map(|i| i.to_decimal())
+    }
 }
 
 /// SIPAS from answer counts: `count(item, level)` with items in questionnaire order and levels
@@ -49,12 +57,15 @@ pub fn compute(criteria: &Criteria, count: impl Fn(usize, usize) -> u32) -> Sati
                     happy += c;
                 }
             }
-            let index = Exact::ratio(100 * happy, valid);
-            if let Some(i) = &index {
-                sum = sum.add(i);
+            if let Some(i) = Exact::ratio(100 * happy, valid) {
+                sum = sum.add(&i);
                 n += 1;
             }
-            items.push(index.map(|i| i.to_decimal()));
+            // counts of u32 answers: they fit back
+            items.push((
+                u32::try_from(happy).unwrap_or(u32::MAX),
+                u32::try_from(valid).unwrap_or(u32::MAX),
+            ));
             item += 1;
         }
         let mean = sum.div(&Exact::int(n));

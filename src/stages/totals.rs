@@ -64,20 +64,15 @@ pub fn node_totals(
 ) -> (Vec<NodeTotal>, Exact) {
     let n = group.nodes.len();
     let mut totals = vec![NodeTotal::default(); n];
-    // Per node: the exact sum of its quotient leaves (the decimal part is in `totals`).
-    let mut fractions: Vec<Option<Exact>> = vec![None; n];
-    for (i, e) in exact {
-        if leaves[*i].is_some_and(|l| l.applicable) {
-            fractions[*i] = Some(e.clone());
-        }
-    }
-    let (mut sum_decimal, mut sum_fraction) = (Decimal::ZERO, Exact::ZERO);
+    let quotient = |i: usize| exact.iter().any(|(j, _)| *j == i);
+    // The decimal part: leaves typed or computed as decimals, summed exactly.
+    let mut sum_decimal = Decimal::ZERO;
     // Children come after their parents: walk backwards, adding each node into its parent.
     for i in (0..n).rev() {
         if let Some(leaf) = leaves[i]
             && leaf.applicable
         {
-            if fractions[i].is_none() {
+            if !quotient(i) {
                 totals[i].points = leaf.points;
             }
             totals[i].max = group.nodes[i].max;
@@ -87,23 +82,29 @@ pub fn node_totals(
             Some(p) => {
                 totals[p].points += child.points;
                 totals[p].max += child.max;
-                if let Some(f) = &fractions[i] {
-                    fractions[p] = Some(match &fractions[p] {
-                        Some(sum) => sum.add(f),
-                        None => f.clone(),
-                    });
-                }
             }
-            None => {
-                sum_decimal += child.points;
-                if let Some(f) = &fractions[i] {
-                    sum_fraction = sum_fraction.add(f);
-                }
+            None => sum_decimal += child.points,
+        }
+    }
+    // The exact part: each quotient leaf into itself and its ancestors, rounded once per node.
+    let mut above: Vec<(usize, Exact)> = Vec::new();
+    let mut sum_fraction = Exact::ZERO;
+    for (leaf, e) in exact {
+        if !leaves[*leaf].is_some_and(|l| l.applicable) {
+            continue;
+        }
+        sum_fraction = sum_fraction.add(e);
+        let mut at = Some(*leaf);
+        while let Some(i) = at {
+            match above.iter_mut().find(|(j, _)| *j == i) {
+                Some((_, sum)) => *sum = sum.add(e),
+                None => above.push((i, e.clone())),
             }
+            at = group.nodes[i].parent;
         }
-        if let Some(f) = &fractions[i] {
-            totals[i].points = Exact::from_decimal(child.points).add(f).to_decimal();
-        }
+    }
+    for (i, f) in above {
+        totals[i].points = Exact::from_decimal(totals[i].points).add(&f).to_decimal();
     }
     (totals, Exact::from_decimal(sum_decimal).add(&sum_fraction))
 }
@@ -121,22 +122,32 @@ pub fn par(
     rows: &[DeductionRow],
 ) -> Par {
     let mut par = Par::default();
-    let (mut survey, mut sipas) = (Exact::ZERO, Exact::ZERO);
+    // Decimal leaves: appraisal points, and survey or satisfaction leaves scored 0 for want of
+    // answers; then the quotient leaves, exactly.
+    let (mut survey, mut sipas) = (Decimal::ZERO, Decimal::ZERO);
     for (i, node) in group.leaves() {
         let Some(leaf) = leaves[i].filter(|l| l.applicable) else {
             continue;
         };
-        let quotient = exact.iter().find(|(j, _)| *j == i).map(|(_, e)| e);
-        let points = || {
-            quotient
-                .cloned()
-                .unwrap_or(Exact::from_decimal(leaf.points))
-        };
+        if exact.iter().any(|(j, _)| *j == i) {
+            continue;
+        }
         match node.source {
             Some(Source::Appraisal) => par.appraisal += leaf.points,
-            Some(Source::Survey) => survey = survey.add(&points()),
-            Some(Source::Sipas) => sipas = sipas.add(&points()),
+            Some(Source::Survey) => survey += leaf.points,
+            Some(Source::Sipas) => sipas += leaf.points,
             None => {}
+        }
+    }
+    let (mut survey, mut sipas) = (Exact::from_decimal(survey), Exact::from_decimal(sipas));
+    for (i, e) in exact {
+        if !leaves[*i].is_some_and(|l| l.applicable) {
+            continue;
+        }
+        match group.nodes[*i].source {
+            Some(Source::Survey) => survey = survey.add(e),
+            Some(Source::Sipas) => sipas = sipas.add(e),
+            _ => {}
         }
     }
     par.survey = survey.to_decimal();
