@@ -123,6 +123,7 @@ pub fn read(
     let mut record = StringRecord::new();
     let mut answers = vec![NO_ANSWER; items.len()];
     let mut unit_of = index.cached();
+    let levels_n = survey.levels;
     while let Some(line) = sheet.next(&mut record, problems) {
         let at = |col: usize, message: String| {
             Problem::new(&sheet.name, line as usize, col + 1, message)
@@ -145,6 +146,7 @@ pub fn read(
         seen.add(respondent, u, line);
         // One pass over the row's cells; almost every answer is decided on its one byte.
         answers.fill(NO_ANSWER);
+        let counts = &mut survey.counts[u];
         let mut bad = false;
         let mut any = false;
         for (col, cell) in record.iter().enumerate() {
@@ -182,9 +184,18 @@ pub fn read(
                 };
             }
             answers[k] = answer;
-            any |= answer != NO_ANSWER;
+            if answer != NO_ANSWER {
+                // counted as read; taken back below if the row turns out refused
+                counts[k * levels_n + (answer - 1) as usize] += 1;
+                any = true;
+            }
         }
         if bad {
+            for (k, &a) in answers.iter().enumerate() {
+                if a != NO_ANSWER {
+                    counts[k * levels_n + (a - 1) as usize] -= 1;
+                }
+            }
             problems.mark(u, None);
             continue;
         }
@@ -193,12 +204,6 @@ pub fn read(
             continue;
         }
         survey.valid[u] += 1;
-        let n = survey.levels;
-        for (k, &a) in answers.iter().enumerate() {
-            if a != NO_ANSWER {
-                survey.counts[u][k * n + (a - 1) as usize] += 1;
-            }
-        }
         if let Some(kept) = &mut survey.answers {
             kept[u].extend_from_slice(&answers);
         }
