@@ -117,10 +117,10 @@ pub fn read_all(
         };
         return Ok((year, problems));
     }
-    // The satisfaction survey, the largest file, is read beside the others, on its own thread;
-    // each reader has its own problems, merged (and sorted) at the end.
+    // The two surveys are read beside the self-assessment, each on its own thread (the machine's
+    // cores share the three); each reader has its own problems, merged (and sorted) at the end.
     let (units, index) = (&units, &index);
-    let (sipas, mine) = std::thread::scope(|s| -> Result<_, Failure> {
+    let (sipas, survey, mine) = std::thread::scope(|s| -> Result<_, Failure> {
         let sipas = s.spawn(move || -> Result<_, Failure> {
             let mut problems = Problems::default();
             let (sheet, name) = open(dir, SIPAS_SURVEY, true, settings, &mut problems)?;
@@ -137,49 +137,59 @@ pub fn read_all(
             };
             Ok((sipas, name, problems))
         });
+        let survey = s.spawn(move || -> Result<_, Failure> {
+            let mut problems = Problems::default();
+            let (sheet, name) = open(dir, PAR_SURVEY, true, settings, &mut problems)?;
+            let survey = match sheet {
+                Some(sheet) => par_survey::read(
+                    sheet,
+                    criteria,
+                    units,
+                    index,
+                    settings.keep_answers,
+                    &mut problems,
+                ),
+                None => ParSurvey::empty(criteria, units, settings.keep_answers),
+            };
+            Ok((survey, name, problems))
+        });
         let mut problems = Problems::default();
         let (sheet, self_name) = open(dir, SELF_ASSESSMENT, true, settings, &mut problems)?;
         let appraisal = match sheet {
             Some(sheet) => self_assessment::read(sheet, criteria, units, index, &mut problems),
             None => self_assessment::empty(criteria, units),
         };
-        let (sheet, survey_name) = open(dir, PAR_SURVEY, true, settings, &mut problems)?;
-        let par_survey = match sheet {
-            Some(sheet) => par_survey::read(
-                sheet,
-                criteria,
-                units,
-                index,
-                settings.keep_answers,
-                &mut problems,
-            ),
-            None => ParSurvey::empty(criteria, units, settings.keep_answers),
-        };
         let (sheet, deductions_name) = open(dir, DEDUCTIONS, false, settings, &mut problems)?;
         let deductions = match sheet {
             Some(sheet) => deductions::read(sheet, criteria, index, units.len(), &mut problems),
             None => vec![Vec::new(); units.len()],
         };
-        let sipas = sipas.join().map_err(|_| {
+        let failed = |what: &str| {
             Failure::io(
-                "reading the satisfaction survey",
+                format!("reading the {what}"),
                 std::io::Error::other("the reading thread failed"),
             )
-        })??;
-        let names = [
-            (SELF_ASSESSMENT, self_name),
-            (PAR_SURVEY, survey_name),
-            (DEDUCTIONS, deductions_name),
-        ];
-        Ok((sipas, (appraisal, par_survey, deductions, names, problems)))
+        };
+        let sipas = sipas
+            .join()
+            .map_err(|_| failed("satisfaction survey"))??;
+        let survey = survey.join().map_err(|_| failed("officials' survey"))??;
+        let names = [(SELF_ASSESSMENT, self_name), (DEDUCTIONS, deductions_name)];
+        Ok((sipas, survey, (appraisal, deductions, names, problems)))
     })?;
     let (sipas, sipas_name, sipas_problems) = sipas;
-    let (appraisal, par_survey, deductions, names, other_problems) = mine;
+    let (par_survey, survey_name, survey_problems) = survey;
+    let (appraisal, deductions, names, other_problems) = mine;
     problems.merge(other_problems);
+    problems.merge(survey_problems);
     problems.merge(sipas_problems);
     let files = names
         .into_iter()
-        .chain([(UNITS, units_name), (SIPAS_SURVEY, sipas_name)])
+        .chain([
+            (UNITS, units_name),
+            (PAR_SURVEY, survey_name),
+            (SIPAS_SURVEY, sipas_name),
+        ])
         .filter_map(|(stem, name)| name.map(|n| (stem, n)))
         .collect();
     let year = Year {
