@@ -23,7 +23,10 @@ pub fn rule_points(node: &Node, value: Value) -> Decimal {
             .find(|b| b.interval.contains(v))
             .map_or(Decimal::ZERO, |b| b.points),
         (Rule::Proportional, Value::Number(v)) => {
-            node.max * v.min(Decimal::ONE_HUNDRED) / Decimal::ONE_HUNDRED
+            let product = node.max * v.min(Decimal::ONE_HUNDRED);
+            // ÷ 100 is two more decimals, exactly, where they fit
+            Decimal::try_from_i128_with_scale(product.mantissa(), product.scale() + 2)
+                .unwrap_or_else(|_| product / Decimal::ONE_HUNDRED)
         }
         // Readers accept a value only where the rule takes one.
         _ => Decimal::ZERO,
