@@ -170,9 +170,7 @@ pub fn read_all(
                 std::io::Error::other("the reading thread failed"),
             )
         };
-        let sipas = sipas
-            .join()
-            .map_err(|_| failed("satisfaction survey"))??;
+        let sipas = sipas.join().map_err(|_| failed("satisfaction survey"))??;
         let survey = survey.join().map_err(|_| failed("officials' survey"))??;
         let names = [(SELF_ASSESSMENT, self_name), (DEDUCTIONS, deductions_name)];
         Ok((sipas, survey, (appraisal, deductions, names, problems)))
@@ -321,6 +319,10 @@ impl Problems {
 /// Unit codes → index, matched after trimming and NFC.
 pub struct UnitIndex {
     map: HashMap<String, usize, foldhash::fast::FixedState>,
+    /// The same for ASCII codes of at most 15 bytes, keyed by the code's bytes packed into an
+    /// integer: a survey names a unit on every row, in no order, and this table is looked up
+    /// without following a pointer to each code's text.
+    short: HashMap<u128, usize, foldhash::fast::FixedState>,
     /// Codes listed in units.csv but refused there: their rows elsewhere are not reported again.
     refused: HashSet<String>,
     /// (file, code) of unknown units already reported: one message per code and file.
@@ -335,12 +337,20 @@ impl UnitIndex {
                 .enumerate()
                 .map(|(i, u)| (u.code.clone(), i))
                 .collect(),
+            short: units
+                .iter()
+                .enumerate()
+                .filter_map(|(i, u)| Some((pack(&u.code)?, i)))
+                .collect(),
             refused,
             reported: Default::default(),
         }
     }
 
     pub fn get(&self, code: &str) -> Option<usize> {
+        if let Some(key) = pack(code) {
+            return self.short.get(&key).copied();
+        }
         if code.is_ascii() {
             self.map.get(code).copied()
         } else {
@@ -367,6 +377,18 @@ impl UnitIndex {
                 .lock()
                 .is_ok_and(|mut r| r.insert((file.to_string(), code)))
     }
+}
+
+/// An ASCII code of at most 15 bytes as one integer: its bytes, and its length in the top byte.
+fn pack(code: &str) -> Option<u128> {
+    let bytes = code.as_bytes();
+    if bytes.len() > 15 || !bytes.is_ascii() {
+        return None;
+    }
+    let mut packed = [0u8; 16];
+    packed[..bytes.len()].copy_from_slice(bytes);
+    packed[15] = bytes.len() as u8;
+    Some(u128::from_le_bytes(packed))
 }
 
 /// [`UnitIndex::get`], remembering the last code asked.
