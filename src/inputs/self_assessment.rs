@@ -234,19 +234,24 @@ pub fn parse_entry(text: &str) -> Option<Entry> {
         .then_some(Entry::NotApplicable)
 }
 
-/// Why entered points do not fit the leaf, if they do not.
-pub fn points_problem(node: &Node, p: Decimal) -> Option<String> {
-    if p < Decimal::ZERO || p > node.max {
+/// Why entered points do not fit the leaf, if they do not; `p` as [`parse_entry`] reads it
+/// (without trailing zeros).
+pub(crate) fn points_problem(node: &Node, p: Decimal) -> Option<String> {
+    if p.is_sign_negative() && !p.is_zero() || p > node.max {
         return Some(format!(
             "{} points is outside [0, {}]",
             p.normalize(),
             node.max.normalize()
         ));
     }
+    // Points typed and the criteria's values are both without trailing zeros (`parse` and the
+    // criteria loader normalize them): equal values are equal digit for digit, which is much
+    // cheaper to compare than decimals at two scales.
+    let same = |a: &Decimal| a.mantissa() == p.mantissa() && a.scale() == p.scale();
     let fits = match &node.rule {
-        Some(Rule::Free { allowed: Some(a) }) => a.contains(&p),
-        Some(Rule::Levels { levels }) => levels.iter().any(|l| l.points == p),
-        Some(Rule::Bands { bands, .. }) => bands.iter().any(|b| b.points == p),
+        Some(Rule::Free { allowed: Some(a) }) => a.iter().any(same),
+        Some(Rule::Levels { levels }) => levels.iter().any(|l| same(&l.points)),
+        Some(Rule::Bands { bands, .. }) => bands.iter().any(|b| same(&b.points)),
         _ => true,
     };
     if fits {
