@@ -646,6 +646,34 @@ mod tests {
     }
 
     #[test]
+    fn unit_codes_short_and_long_are_found() {
+        let codes = [
+            "S1",
+            "ABCDEFGHIJKLMNO",
+            "ABCDEFGHIJKLMNOP",
+            "ĐỊNH-LẬP",
+            "S1X",
+        ];
+        let units: Vec<Unit> = codes
+            .iter()
+            .map(|c| Unit {
+                code: c.to_string(),
+                name: c.to_string(),
+                group: 0,
+                line: 0,
+            })
+            .collect();
+        let index = UnitIndex::new(&units, HashSet::new());
+        for (i, c) in codes.iter().enumerate() {
+            assert_eq!(index.get(c), Some(i), "{c}");
+        }
+        // a 15-byte code and its 16-byte extension, a prefix, and a code padded with NUL differ
+        for c in ["ABCDEFGHIJKLMN", "S", "S1\0", "ABCDEFGHIJKLMNOPQ", "s1"] {
+            assert_eq!(index.get(c), None, "{c}");
+        }
+    }
+
+    #[test]
     fn scale_reads_codes_ignoring_case() {
         let scale = Scale::new(vec!["A".into(), "B".into(), "Rất tốt".into()]);
         assert!(matches!(scale.read("b"), Answer::Given(2)));

@@ -88,7 +88,8 @@ pub fn leaf_score(
     weighted.div(&Exact::int(weight_sum))
 }
 
-/// Points of a survey leaf from its score.
+/// Points of a leaf scored out of 100 — a survey leaf from its score, the `sipas` leaf from
+/// the unit's satisfaction index: max × score / 100, exactly.
 pub fn points(node: &Node, score: &Exact) -> Exact {
     Exact::from_decimal(node.max)
         .mul(score)
