@@ -194,6 +194,9 @@ fn small_add(a: i128, b: i128, c: i128, d: i128) -> Option<Exact> {
 
 /// A big fraction rounded (half away from zero) to the most decimals a `Decimal` holds.
 fn big_to_decimal(r: &BigRational) -> Decimal {
+    if r.is_zero() {
+        return Decimal::ZERO;
+    }
     let limit = BigInt::from(1u128 << 96);
     let (n, d) = (r.numer().abs(), r.denom().clone());
     for scale in (0..=28u32).rev() {
@@ -282,6 +285,11 @@ mod tests {
         );
         assert_eq!(Exact::ratio(1, -4).unwrap().to_decimal(), d("-0.25"));
         assert!(Exact::ratio(1, 0).is_none());
+        // zero is written 0 whichever way it was held
+        assert_eq!(
+            Exact::ratio(0, i128::MIN).unwrap().to_decimal().to_string(),
+            "0"
+        );
         assert!(Exact::int(1).div(&Exact::ZERO).is_none());
     }
 
