@@ -122,6 +122,14 @@ mod tests {
     }
 
     #[test]
+    fn a_negative_zero_publishes_as_zero() {
+        let mut negative_zero = d("0.000");
+        negative_zero.set_sign_negative(true);
+        assert_eq!(publish(negative_zero, 2).to_string(), "0.00");
+        assert_eq!(publish(d("-0.004"), 2).to_string(), "0.00");
+    }
+
+    #[test]
     fn rounds_half_away_from_zero() {
         assert_eq!(publish(d("2.345"), 2), d("2.35"));
         assert_eq!(publish(d("2.355"), 2), d("2.36"));
@@ -170,7 +178,7 @@ mod tests {
         /// The value typed, without trailing zeros: what `Decimal::from_str` and `normalize` give.
         #[test]
         fn parses_like_from_str_normalized(
-            int in "[0-9]{1,14}", frac in "[0-9]{0,14}", negative: bool, comma: bool
+            int in "[0-9]{1,20}", frac in "[0-9]{0,8}", negative: bool, comma: bool
         ) {
             let text = format!(
                 "{}{int}{}{frac}",
