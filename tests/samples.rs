@@ -136,8 +136,9 @@ fn the_sample_holds_exact_and_near_ties_in_both_indices() {
     }
 }
 
-/// SIPAS of every unit from sipas-survey.csv: item = satisfied / valid, element = mean of
-/// items, unit = mean of elements; a questionnaire without any answer is not counted.
+/// SIPAS of every unit from sipas-survey.csv, in exact fractions: item = satisfied / valid,
+/// element = mean of items, unit = mean of elements; a questionnaire without any answer is not
+/// counted. The published elements, index and satisfaction points are those fractions rounded.
 #[test]
 fn satisfaction_index_agrees_with_a_recomputation_from_the_questionnaires() {
     let criteria = criteria_json();
@@ -187,34 +188,26 @@ fn satisfaction_index_agrees_with_a_recomputation_from_the_questionnaires() {
     for u in units(&json) {
         let code = u["code"].as_str().unwrap();
         let t = &tally[code];
-        let element_index: Vec<f64> = elements
+        let ratio = |n: u64, d: u64| BigRational::new(n.into(), d.into());
+        let element_index: Vec<BigRational> = elements
             .iter()
             .map(|items| {
-                let idx: Vec<f64> = items
-                    .iter()
-                    .map(|i| 100.0 * t[i].0 as f64 / t[i].1 as f64)
-                    .collect();
-                idx.iter().sum::<f64>() / idx.len() as f64
+                let sum: BigRational = items.iter().map(|i| ratio(100 * t[i].0, t[i].1)).sum();
+                sum / ratio(items.len() as u64, 1)
             })
             .collect();
-        let sipas = element_index.iter().sum::<f64>() / element_index.len() as f64;
-        let exact: f64 = u["sipas"]["index_exact"].as_str().unwrap().parse().unwrap();
-        assert!((sipas - exact).abs() < 1e-9, "{code}: {sipas} vs {exact}");
+        let sipas =
+            element_index.iter().sum::<BigRational>() / ratio(element_index.len() as u64, 1);
         assert_eq!(u["sipas"]["valid"].as_u64().unwrap(), valid[code], "{code}");
-        let published = format!("{:.2}", dec(&u["sipas"]["index"]));
-        assert_eq!(
-            published,
-            format!("{:.2}", round2(Decimal::from_f64_retain(sipas).unwrap())),
-            "{code}"
+        assert_exact(
+            &u["sipas"]["index"],
+            &u["sipas"]["index_exact"],
+            &sipas,
+            code,
         );
         // the satisfaction leaf earns max × SIPAS / 100 (max 10 in both groups)
-        let points = dec(&u["par"]["sipas_exact"]);
-        let sipas_exact = dec(&u["sipas"]["index_exact"]);
-        assert!(
-            (points - Decimal::TEN * sipas_exact / Decimal::ONE_HUNDRED).abs()
-                < Decimal::new(1, 20),
-            "{code}"
-        );
+        let points = ratio(10, 100) * &sipas;
+        assert_exact(&u["par"]["sipas"], &u["par"]["sipas_exact"], &points, code);
         for (k, e) in criteria["sipas"]["elements"]
             .as_array()
             .unwrap()
@@ -222,13 +215,22 @@ fn satisfaction_index_agrees_with_a_recomputation_from_the_questionnaires() {
             .enumerate()
         {
             let shown = dec(&u["sipas"]["elements"][e["code"].as_str().unwrap()]);
-            assert_eq!(
-                shown,
-                round2(Decimal::from_f64_retain(element_index[k]).unwrap()),
-                "{code}"
-            );
+            assert_eq!(shown, publish_fraction(&element_index[k]), "{code}");
         }
     }
+}
+
+/// A published figure is the exact value `x` rounded half away from zero, and its stored exact
+/// figure is within half a unit of its last decimal.
+fn assert_exact(published: &Value, stored: &Value, x: &BigRational, code: &str) {
+    assert_eq!(dec(published), publish_fraction(x), "{code}: {x}");
+    let digits = dec(stored).scale();
+    let ulp = BigRational::new(1.into(), BigInt::from(10u8).pow(digits));
+    let error = (fraction(stored) - x).abs();
+    assert!(
+        error * BigRational::from_integer(2.into()) <= ulp,
+        "{code}: {stored} vs {x}"
+    );
 }
 
 /// An exact fraction from a decimal's text (a JSON number or string).
@@ -323,14 +325,11 @@ fn assert_survey_points_exact(dir: &std::path::Path) -> BTreeMap<String, BigRati
     let json = compute_json(dir, &[]);
     for u in units(&json) {
         let code = u["code"].as_str().unwrap();
-        let x = &exact[code];
-        assert_eq!(dec(&u["par"]["survey"]), publish_fraction(x), "{code}: {x}");
-        let stored = dec(&u["par"]["survey_exact"]);
-        let ulp = BigRational::new(1.into(), BigInt::from(10u8).pow(stored.scale()));
-        let error = (fraction(&u["par"]["survey_exact"]) - x).abs();
-        assert!(
-            error * BigRational::from_integer(2.into()) <= ulp,
-            "{code}: {stored} vs {x}"
+        assert_exact(
+            &u["par"]["survey"],
+            &u["par"]["survey_exact"],
+            &exact[code],
+            code,
         );
     }
     exact
