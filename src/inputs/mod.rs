@@ -609,13 +609,13 @@ impl Scale {
     pub const SLOW: u8 = u8::MAX;
 
     pub fn read(&self, text: &str) -> Answer {
-        match text.as_bytes() {
-            [] | [b'x'] | [b'X'] => Answer::None,
-            [b] => self.single[*b as usize].map_or(Answer::OffScale, Answer::Given),
-            _ => match self.codes.iter().position(|c| c.eq_ignore_ascii_case(text)) {
+        match self.quick(text.as_bytes()) {
+            0 => Answer::None,
+            Self::SLOW => match self.codes.iter().position(|c| c.eq_ignore_ascii_case(text)) {
                 Some(i) => Answer::Given(i as u8 + 1),
                 None => Answer::OffScale,
             },
+            a => Answer::Given(a),
         }
     }
 }
