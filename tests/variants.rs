@@ -335,7 +335,7 @@ fn a_number_typed_in_a_workbook_is_read_as_typed() {
         Ok(s) => s,
         Err(_) => panic!("the workbook opens"),
     };
-    let mut record = csv::StringRecord::new();
+    let mut record = par_index::inputs::table::Row::new();
     let mut problems = par_index::inputs::Problems::default();
     let line = sheet.next(&mut record, &mut problems).expect("a row");
     let cells: Vec<&str> = (2..5)

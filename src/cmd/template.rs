@@ -440,7 +440,7 @@ pub fn read_units(path: Option<&Path>, criteria: &Criteria) -> Result<Vec<Templa
 /// Header then records of a sheet, as text with line numbers.
 fn sheet_rows(mut sheet: Sheet) -> Result<Vec<(usize, Vec<String>)>, Failure> {
     let mut rows = vec![(sheet.header_line() as usize, sheet.headers.clone())];
-    let mut record = csv::StringRecord::new();
+    let mut record = crate::inputs::table::Row::new();
     let mut problems = crate::inputs::Problems::default();
     while let Some(line) = sheet.next(&mut record, &mut problems) {
         let cells = (0..record.len().min(sheet.headers.len()))

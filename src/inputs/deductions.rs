@@ -1,8 +1,6 @@
 //! `deductions.csv` (optional): `unit,code,times,note`, one row per unit and deduction kind.
 
-use csv::StringRecord;
-
-use super::table::Sheet;
+use super::table::{Row, Sheet};
 use super::{Columns, Problems, UnitIndex, parse_count, unknown_columns};
 use crate::criteria::Criteria;
 use crate::error::Problem;
@@ -41,7 +39,7 @@ pub fn read(
         .map(|d| d.code.as_str())
         .collect::<Vec<_>>()
         .join(", ");
-    let mut record = StringRecord::new();
+    let mut record = Row::new();
     while let Some(line) = sheet.next(&mut record, problems) {
         let at = |k: usize, message: String| {
             Problem::new(

@@ -4,9 +4,7 @@
 
 use std::collections::HashMap;
 
-use csv::StringRecord;
-
-use super::table::Sheet;
+use super::table::{Row, Sheet};
 use super::{Columns, Problems, Unit, UnitIndex};
 use crate::criteria::Criteria;
 use crate::error::Problem;
@@ -155,7 +153,7 @@ pub fn read(
             .collect(),
     );
     let mut seen = super::Seen::default();
-    let mut record = StringRecord::new();
+    let mut record = Row::new();
     let mut answers: Vec<u8> = Vec::new();
     let mut unit_of = index.cached();
     while let Some(line) = sheet.next(&mut record, problems) {
@@ -222,11 +220,11 @@ pub fn read(
         answers.resize(group.survey.questions.len(), NO_ANSWER);
         let mut bad = false;
         // One pass over the row's cells; almost every answer is decided on its one byte.
-        for (col, cell) in record.iter().enumerate() {
+        for (col, cell) in record.bytes().enumerate() {
             let Some(&Col::Question { group: qg, q }) = kinds.get(col) else {
                 continue;
             };
-            let mut answer = scale.quick(cell.as_bytes());
+            let mut answer = scale.quick(cell);
             if answer == NO_ANSWER {
                 continue;
             }

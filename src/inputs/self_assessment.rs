@@ -2,10 +2,9 @@
 //! `appraisal` leaf. Points are checked against the leaf's maximum and its rule here, so that
 //! every such problem is reported with its line before anything is computed.
 
-use csv::StringRecord;
 use rust_decimal::Decimal;
 
-use super::table::Sheet;
+use super::table::{Row, Sheet};
 use super::{Columns, Problems, Unit, UnitIndex, unknown_columns};
 use crate::criteria::{Criteria, Measure, Node, Rule, Source};
 use crate::error::Problem;
@@ -65,7 +64,7 @@ pub fn read(
         .map(|g| g.nodes.iter().map(|n| n.code.to_string()).collect())
         .collect();
     let mut last_node = 0;
-    let mut record = StringRecord::new();
+    let mut record = Row::new();
     let mut unit_of = index.cached();
     while let Some(line) = sheet.next(&mut record, problems) {
         let cell = |k: usize| cols.at(k).map_or("", |c| Sheet::cell(&record, c));

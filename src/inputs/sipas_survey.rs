@@ -2,9 +2,7 @@
 //! the questionnaire; one row per questionnaire. Read as a stream into counts per unit, item
 //! and level of the scale.
 
-use csv::StringRecord;
-
-use super::table::Sheet;
+use super::table::{Row, Sheet};
 use super::{Columns, Problems, UnitIndex};
 use crate::criteria::Criteria;
 use crate::error::Problem;
@@ -120,7 +118,7 @@ pub fn read(
         item_of_col[col.expect("checked")] = k;
     }
     let mut seen = super::Seen::default();
-    let mut record = StringRecord::new();
+    let mut record = Row::new();
     let mut answers = vec![NO_ANSWER; items.len()];
     let mut unit_of = index.cached();
     let levels_n = survey.levels;
@@ -149,14 +147,14 @@ pub fn read(
         let counts = &mut survey.counts[u];
         let mut bad = false;
         let mut any = false;
-        for (col, cell) in record.iter().enumerate() {
+        for (col, cell) in record.bytes().enumerate() {
             let Some(&k) = item_of_col.get(col) else {
                 break;
             };
             if k == NOT_AN_ITEM {
                 continue;
             }
-            let mut answer = scale.quick(cell.as_bytes());
+            let mut answer = scale.quick(cell);
             if answer == super::Scale::SLOW {
                 let text = Sheet::cell(&record, col);
                 answer = match scale.read(text) {

@@ -2,9 +2,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use csv::StringRecord;
-
-use super::table::Sheet;
+use super::table::{Row, Sheet};
 use super::{Columns, Problems, unknown_columns};
 use crate::criteria::Criteria;
 use crate::error::Problem;
@@ -48,7 +46,7 @@ pub fn read(
         .collect::<Vec<_>>()
         .join(", ");
     let mut units: BTreeMap<String, Unit> = BTreeMap::new();
-    let mut record = StringRecord::new();
+    let mut record = Row::new();
     while let Some(line) = sheet.next(&mut record, problems) {
         let cell = |i: usize| Sheet::cell(&record, cols.at(i).expect("required"));
         let (code, name, group) = (cell(0), cell(1), cell(2));
