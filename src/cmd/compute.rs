@@ -222,19 +222,25 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         Some(_) => Some(chart::render(&criteria, &results, &groups)?),
         None => None,
     };
+    // the two annexes side by side, each on a core
     let annexes = || {
-        let mut annexes = Vec::new();
-        if args.annex.sipas() {
-            annexes.push(annex::sipas(&criteria, &results, &groups));
-        }
-        if args.annex.par() {
-            let mut par = annex::par(&criteria, &results, &groups);
-            if let Some(c) = &changes {
-                previous::add_to_annex(&mut par, &criteria, &groups, c);
-            }
-            annexes.push(par);
-        }
-        annexes
+        let (sipas, par) = rayon::join(
+            || {
+                args.annex
+                    .sipas()
+                    .then(|| annex::sipas(&criteria, &results, &groups))
+            },
+            || {
+                args.annex.par().then(|| {
+                    let mut par = annex::par(&criteria, &results, &groups);
+                    if let Some(c) = &changes {
+                        previous::add_to_annex(&mut par, &criteria, &groups, c);
+                    }
+                    par
+                })
+            },
+        );
+        sipas.into_iter().chain(par).collect::<Vec<_>>()
     };
     let bytes = match args.format {
         Format::Json => {
