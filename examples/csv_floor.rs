@@ -1,5 +1,5 @@
 //! The floor of reading CSV: every record of every file of a year's folder read with the
-//! `csv` crate and nothing else. `benches/run.sh` compares `par-index compute` with it.
+//! `csv` crate and nothing else. `benches/run.py` compares `par-index compute` with it.
 //!
 //! ```text
 //! cargo run --release --example csv_floor -- bench-out/national

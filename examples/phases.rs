@@ -1,5 +1,5 @@
 //! Times the phases of `par-index compute` on a year's folder: reading, the four stages, and
-//! rendering the JSON and the CSV annexes. For profiling; `benches/run.sh` times the binary.
+//! rendering the JSON and the CSV annexes. For profiling; `benches/run.py` times the binary.
 //!
 //! ```text
 //! cargo run --release --example phases -- bench-out/national
