@@ -56,23 +56,30 @@ pub struct Par {
 /// (the sum of its fields), exactly.
 ///
 /// `exact` gives the exact points of the leaves whose points are quotients (survey and
-/// satisfaction leaves): a node above them sums them exactly and is rounded once, when stored.
+/// satisfaction leaves), in node order: a node above them sums them exactly and is rounded
+/// once, when stored.
 pub fn node_totals(
     group: &Group,
     leaves: &[Option<LeafScore>],
     exact: &[(usize, Exact)],
 ) -> (Vec<NodeTotal>, Exact) {
+    debug_assert!(exact.windows(2).all(|w| w[0].0 < w[1].0), "in node order");
     let n = group.nodes.len();
     let mut totals = vec![NodeTotal::default(); n];
-    let quotient = |i: usize| exact.iter().any(|(j, _)| *j == i);
     // The decimal part: leaves typed or computed as decimals, summed exactly.
     let mut sum_decimal = Decimal::ZERO;
-    // Children come after their parents: walk backwards, adding each node into its parent.
+    // Children come after their parents: walk backwards, adding each node into its parent
+    // (`exact` walked backwards beside, to tell the quotient leaves).
+    let mut next_quotient = exact.len();
     for i in (0..n).rev() {
+        let quotient = next_quotient > 0 && exact[next_quotient - 1].0 == i;
+        if quotient {
+            next_quotient -= 1;
+        }
         if let Some(leaf) = leaves[i]
             && leaf.applicable
         {
-            if !quotient(i) {
+            if !quotient {
                 totals[i].points = leaf.points;
             }
             totals[i].max = group.nodes[i].max;
@@ -86,25 +93,24 @@ pub fn node_totals(
             None => sum_decimal += child.points,
         }
     }
-    // The exact part: each quotient leaf into itself and its ancestors, rounded once per node.
-    let mut above: Vec<(usize, Exact)> = Vec::new();
+    // The exact part: the quotient leaves summed into their ancestors, a node's sum complete
+    // before it is added into its parent (one addition per edge), each node rounded once.
+    let mut open: Vec<(usize, Exact)> = exact
+        .iter()
+        .filter(|(i, _)| leaves[*i].is_some_and(|l| l.applicable))
+        .cloned()
+        .collect();
     let mut sum_fraction = Exact::ZERO;
-    for (leaf, e) in exact {
-        if !leaves[*leaf].is_some_and(|l| l.applicable) {
-            continue;
-        }
-        sum_fraction = sum_fraction.add(e);
-        let mut at = Some(*leaf);
-        while let Some(i) = at {
-            match above.iter_mut().find(|(j, _)| *j == i) {
-                Some((_, sum)) => *sum = sum.add(e),
-                None => above.push((i, e.clone())),
-            }
-            at = group.nodes[i].parent;
-        }
-    }
-    for (i, f) in above {
+    // the node of highest index first: every child of it is done
+    while let Some((i, f)) = open.pop() {
         totals[i].points = Exact::from_decimal(totals[i].points).add(&f).to_decimal();
+        match group.nodes[i].parent {
+            Some(p) => match open.binary_search_by_key(&p, |(j, _)| *j) {
+                Ok(k) => open[k].1 = open[k].1.add(&f),
+                Err(k) => open.insert(k, (p, f)),
+            },
+            None => sum_fraction = sum_fraction.add(&f),
+        }
     }
     (totals, Exact::from_decimal(sum_decimal).add(&sum_fraction))
 }
@@ -125,11 +131,15 @@ pub fn par(
     // Decimal leaves: appraisal points, and survey or satisfaction leaves scored 0 for want of
     // answers; then the quotient leaves, exactly.
     let (mut survey, mut sipas) = (Decimal::ZERO, Decimal::ZERO);
+    let mut next_quotient = 0;
     for (i, node) in group.leaves() {
+        while next_quotient < exact.len() && exact[next_quotient].0 < i {
+            next_quotient += 1;
+        }
         let Some(leaf) = leaves[i].filter(|l| l.applicable) else {
             continue;
         };
-        if exact.iter().any(|(j, _)| *j == i) {
+        if exact.get(next_quotient).is_some_and(|(j, _)| *j == i) {
             continue;
         }
         match node.source {
