@@ -15,46 +15,67 @@ pub const NO_ANSWER: u8 = 0;
 
 #[derive(Debug, Clone)]
 pub struct ParSurvey {
-    /// Per unit: answer counts, flattened as `[respondent group][question][option]` over the
-    /// respondent groups and questions of the unit's group.
-    counts: Vec<Vec<u32>>,
-    /// Per unit and respondent group: rows (respondents).
-    pub respondents: Vec<Vec<u32>>,
+    /// Answer counts, flattened as `[unit][respondent group][question][option]` over the
+    /// respondent groups and questions of the unit's group, `stride` counts a unit (the largest
+    /// group's): the rows name units in any order, and a unit's counts are found without
+    /// looking up where they were allocated.
+    counts: Vec<u32>,
+    stride: usize,
     /// Per unit and respondent group: each respondent's answers, one byte per question of the
     /// group, when kept for resampling.
     pub answers: Option<Vec<Vec<Vec<u8>>>>,
     options: usize,
+    /// Per unit: its group.
+    group_of: Vec<u32>,
+    /// Per group: its questions.
     questions: Vec<usize>,
 }
 
 impl ParSurvey {
     pub fn empty(criteria: &Criteria, units: &[Unit], keep_answers: bool) -> ParSurvey {
         let options = criteria.survey_scale.len();
-        let shape = |u: &Unit| {
-            let s = &criteria.groups[u.group].survey;
-            (s.respondent_groups.len(), s.questions.len())
-        };
+        let questions: Vec<usize> = criteria
+            .groups
+            .iter()
+            .map(|g| g.survey.questions.len())
+            .collect();
+        let stride = criteria
+            .groups
+            .iter()
+            .map(|g| g.survey.respondent_groups.len() * g.survey.questions.len() * options)
+            .max()
+            .unwrap_or(0);
         ParSurvey {
-            counts: units
-                .iter()
-                .map(|u| vec![0; shape(u).0 * shape(u).1 * options])
-                .collect(),
-            respondents: units.iter().map(|u| vec![0; shape(u).0]).collect(),
-            answers: keep_answers
-                .then(|| units.iter().map(|u| vec![Vec::new(); shape(u).0]).collect()),
+            counts: vec![0; units.len() * stride],
+            stride,
+            answers: keep_answers.then(|| {
+                units
+                    .iter()
+                    .map(|u| {
+                        let groups = criteria.groups[u.group].survey.respondent_groups.len();
+                        vec![Vec::new(); groups]
+                    })
+                    .collect()
+            }),
             options,
-            questions: units.iter().map(|u| shape(u).1).collect(),
+            group_of: units.iter().map(|u| u.group as u32).collect(),
+            questions,
         }
+    }
+
+    fn at(&self, unit: usize, rg: usize, q: usize, option: usize) -> usize {
+        let nq = self.questions[self.group_of[unit] as usize];
+        unit * self.stride + (rg * nq + q) * self.options + option
     }
 
     /// How many respondents of group `rg` gave option `option` to question `q` about `unit`.
     pub fn count(&self, unit: usize, rg: usize, q: usize, option: usize) -> u32 {
-        self.counts[unit][(rg * self.questions[unit] + q) * self.options + option]
+        self.counts[self.at(unit, rg, q, option)]
     }
 
     fn add(&mut self, unit: usize, rg: usize, q: usize, option: usize) {
-        let nq = self.questions[unit];
-        self.counts[unit][(rg * nq + q) * self.options + option] += 1;
+        let at = self.at(unit, rg, q, option);
+        self.counts[at] += 1;
     }
 }
 
@@ -177,8 +198,9 @@ pub fn read(
             }
             continue;
         };
-        let unit = &units[u];
-        let group = &criteria.groups[unit.group];
+        let unit_group = survey.group_of[u] as usize;
+        let group = &criteria.groups[unit_group];
+        let unit = &units[u]; // (only for messages)
         if respondent.is_empty() {
             problems.push(
                 at(c_resp, "the respondent id is empty".into())
@@ -235,7 +257,7 @@ pub fn read(
                     super::Answer::OffScale => super::Scale::SLOW,
                 };
             }
-            if qg != unit.group {
+            if qg != unit_group {
                 problems.push(
                     at(
                         col,
@@ -270,7 +292,6 @@ pub fn read(
                 survey.add(u, rg, q, (a - 1) as usize);
             }
         }
-        survey.respondents[u][rg] += 1;
         if let Some(kept) = &mut survey.answers {
             kept[u][rg].extend_from_slice(&answers);
         }
