@@ -12,15 +12,16 @@ pub const NO_ANSWER: u8 = 0;
 
 #[derive(Debug, Clone)]
 pub struct SipasSurvey {
-    /// Per unit: answer counts, flattened as `[item][level]` (items in questionnaire order,
-    /// levels in scale order).
-    counts: Vec<Vec<u32>>,
+    /// Answer counts, flattened as `[unit][item][level]` (items in questionnaire order, levels
+    /// in scale order): one array, not one per unit.
+    counts: Vec<u32>,
     /// Per unit: questionnaires with at least one valid answer.
     pub valid: Vec<u32>,
     /// Per unit: questionnaires with no valid answer (not counted).
     pub invalid: Vec<u32>,
     /// Per unit: each valid questionnaire's answers, one byte per item, when kept for resampling.
     pub answers: Option<Vec<Vec<u8>>>,
+    items: usize,
     levels: usize,
 }
 
@@ -29,10 +30,11 @@ impl SipasSurvey {
         let items = criteria.sipas.items().count();
         let levels = criteria.sipas.scale.len();
         SipasSurvey {
-            counts: vec![vec![0; items * levels]; units],
+            counts: vec![0; units * items * levels],
             valid: vec![0; units],
             invalid: vec![0; units],
             answers: keep_answers.then(|| vec![Vec::new(); units]),
+            items,
             levels,
         }
     }
@@ -40,7 +42,7 @@ impl SipasSurvey {
     /// How many questionnaires about `unit` answered `item` (questionnaire order) at `level`
     /// (scale order).
     pub fn count(&self, unit: usize, item: usize, level: usize) -> u32 {
-        self.counts[unit][item * self.levels + level]
+        self.counts[(unit * self.items + item) * self.levels + level]
     }
 }
 
@@ -144,7 +146,8 @@ pub fn read(
         seen.add(respondent, u, line);
         // One pass over the row's cells; almost every answer is decided on its one byte.
         answers.fill(NO_ANSWER);
-        let counts = &mut survey.counts[u];
+        let per_unit = survey.items * levels_n;
+        let counts = &mut survey.counts[u * per_unit..(u + 1) * per_unit];
         let mut bad = false;
         let mut any = false;
         for (col, cell) in record.bytes().enumerate() {
