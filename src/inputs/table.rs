@@ -126,6 +126,8 @@ struct Fast {
     eof: bool,
     /// `buf[pos..valid]` is known to be UTF-8.
     valid: usize,
+    /// `buf[pos..no_lf]` is known to hold no LF.
+    no_lf: usize,
     /// LFs passed.
     lines: u64,
     delimiter: u8,
@@ -187,6 +189,7 @@ impl Fast {
             end: 0,
             eof: false,
             valid: 0,
+            no_lf: 0,
             lines: 0,
             delimiter,
             core: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
@@ -198,15 +201,27 @@ impl Fast {
     /// The next record, blank lines skipped.
     fn next(&mut self, row: &mut Row) -> std::io::Result<Step> {
         loop {
-            let (line_end, next) = match memchr::memchr(b'\n', &self.buf[self.pos..self.end]) {
-                Some(k) => (self.pos + k, self.pos + k + 1),
-                None if !self.eof => {
-                    self.fill()?;
-                    continue;
+            // the LF that ends the line, looked for where not looked for yet
+            let from = self.pos.max(self.no_lf);
+            let (line_end, next) = match memchr::memchr(b'\n', &self.buf[from..self.end]) {
+                Some(k) => (from + k, from + k + 1),
+                None => {
+                    self.no_lf = self.end;
+                    // a CR first: the record is csv_core's, which ends it there (a file with
+                    // CR line ends, Excel for Mac's, is read record by record, not whole)
+                    if memchr::memchr(b'\r', &self.buf[self.pos..self.end]).is_some() {
+                        return self.parse(row);
+                    }
+                    if !self.eof {
+                        self.fill()?;
+                        continue;
+                    }
+                    if self.pos == self.end {
+                        return Ok(Step::End);
+                    }
+                    // the last line, without an LF
+                    (self.end, self.end)
                 }
-                None if self.pos == self.end => return Ok(Step::End),
-                // the last line, without an LF
-                None => (self.end, self.end),
             };
             let line = &self.buf[self.pos..line_end];
             if line.is_empty() {
@@ -240,8 +255,16 @@ impl Fast {
         self.core.reset();
         let at = self.lines + 1;
         let (mut out, mut ends) = (0, 0);
+        // After `reset` csv_core would strip a byte-order mark, as at the start of a file; the
+        // csv crate strips none mid-file: a first call with one byte keeps it.
+        let mut first = true;
         loop {
             let input = &self.buf[self.pos..self.end];
+            let input = match first {
+                true => &input[..input.len().min(1)],
+                false => input,
+            };
+            first = false;
             let (result, nin, nout, nend) =
                 self.core
                     .read_record(input, &mut self.fields[out..], &mut self.bounds[ends..]);
@@ -250,8 +273,9 @@ impl Fast {
             out += nout;
             ends += nend;
             match result {
-                // at the end of the stream, the empty input tells csv_core so
-                InputEmpty if self.eof => {}
+                // more input already read (after the first byte), or the end of the stream, which
+                // the empty input tells csv_core
+                InputEmpty if self.eof || self.pos < self.end => {}
                 InputEmpty => self.fill()?,
                 OutputFull => self.fields.resize(self.fields.len() * 2, 0),
                 OutputEndsFull => self.bounds.resize(self.bounds.len() * 2, 0),
@@ -273,6 +297,17 @@ impl Fast {
         }
     }
 
+    /// Skips a byte-order mark at the start of the stream.
+    fn skip_bom(&mut self) -> std::io::Result<()> {
+        while self.end - self.pos < 3 && !self.eof {
+            self.fill()?;
+        }
+        if self.buf[self.pos..self.end].starts_with(b"\xEF\xBB\xBF") {
+            self.pos += 3;
+        }
+        Ok(())
+    }
+
     /// Checks the unread bytes as UTF-8 up to the first that is not (or the end), a block at a
     /// time (simdutf8: ten times faster than line by line on Vietnamese text).
     fn validate(&mut self) {
@@ -290,6 +325,7 @@ impl Fast {
             self.buf.copy_within(self.pos..self.end, 0);
             self.end -= self.pos;
             self.valid = self.valid.saturating_sub(self.pos);
+            self.no_lf = self.no_lf.saturating_sub(self.pos);
             self.pos = 0;
         }
         if self.end == self.buf.len() {
@@ -414,6 +450,15 @@ impl Sheet {
         capacity: usize,
     ) -> Result<Sheet, SheetError> {
         let mut fast = Fast::new(source, delimiter, capacity);
+        // a second byte-order mark at the start, which csv_core strips on the other path
+        if let Err(e) = fast.skip_bom() {
+            return Err(SheetError::Problem(Problem::new(
+                name,
+                1,
+                0,
+                format!("cannot be read: {e}"),
+            )));
+        }
         let mut row = Row::new();
         loop {
             match fast.next(&mut row) {
@@ -1080,6 +1125,72 @@ mod tests {
         }
         let stopped = problems.stopped;
         out + &format!("{:?} stopped: {stopped}", problems.into_sorted())
+    }
+
+    #[test]
+    fn byte_order_marks_and_cr_line_ends_read_as_the_csv_crate() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.csv");
+        let cases: [&[u8]; 6] = [
+            b"a,b\n\xEF\xBB\xBF\"x\",y\n",
+            b"a,b\n1,2\r\xEF\xBB\xBF\"3\",4\n",
+            b"a,b\n\xEF\xBB\xBF\r1,2\n",
+            b"\xEF\xBB\xBF\xEF\xBB\xBFa,b\n1,2\n",
+            b"\xEF\xBB\xBFa,b\n\xEF\xBB\xBF1,2\n",
+            b"a,b\r1,2\r\r3,\"4\"\r5,6",
+        ];
+        for bytes in cases {
+            std::fs::write(&path, bytes).unwrap();
+            let want = everything(&path, None);
+            for capacity in [1, 2, 3, 5, 1 << 16] {
+                assert_eq!(
+                    everything(&path, Some(capacity)),
+                    want,
+                    "{bytes:?} / {capacity}"
+                );
+            }
+        }
+    }
+
+    /// Two marks, then a blank line: the header is on line 2 (where the csv crate, which counts
+    /// from before the blank line it skips, says line 1).
+    #[test]
+    fn header_after_two_marks_and_a_blank_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.csv");
+        std::fs::write(&path, b"\xEF\xBB\xBF\xEF\xBB\xBF\n a,b\n1,2\n").unwrap();
+        for capacity in [1, 2, 3, 1 << 16] {
+            let got = everything(&path, Some(capacity));
+            assert!(
+                got.starts_with("2 [\"a\", \"b\"]\n3 [\"1\", \"2\"]"),
+                "{got}"
+            );
+        }
+    }
+
+    /// A file with CR line ends (Excel for Mac) streams: the buffer never grows to hold it.
+    #[test]
+    fn cr_line_ends_stream() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.csv");
+        let mut text = String::from("unit,criterion,self\r");
+        for i in 0..20_000 {
+            text += &format!("U{i},1.1,2\r");
+        }
+        std::fs::write(&path, &text).unwrap();
+        let mut sheet = match Sheet::open_with(&path, "t.csv", ReadOptions::default(), Some(4096)) {
+            Ok(s) => s,
+            Err(_) => panic!("opens"),
+        };
+        let (mut row, mut problems, mut n) = (Row::new(), super::super::Problems::default(), 0);
+        while sheet.next(&mut row, &mut problems).is_some() {
+            n += 1;
+        }
+        assert_eq!(n, 20_000);
+        let Records::Fast(fast) = &sheet.records else {
+            panic!("read by the line reader")
+        };
+        assert_eq!(fast.buf.len(), 4096);
     }
 
     proptest::proptest! {
