@@ -33,7 +33,7 @@ pub struct ReadOptions {
 /// A record's cells: their bytes one after another, each followed by one separator byte (none
 /// after the last is needed), and where each ends. Every cell is UTF-8, checked when read: a
 /// cell is taken as text where it is asked for, with no copy and no second pass over the row.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Row {
     text: Vec<u8>,
     ends: Vec<usize>,
@@ -65,12 +65,8 @@ impl Row {
 
     /// The cells in order.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        let mut start = 0;
-        self.ends.iter().map(move |&end| {
-            let cell = self.text.get(start..end).unwrap_or_default();
-            start = end + 1;
-            std::str::from_utf8(cell).unwrap_or_default()
-        })
+        self.bytes()
+            .map(|cell| std::str::from_utf8(cell).unwrap_or_default())
     }
 
     /// The cells in order, as bytes.

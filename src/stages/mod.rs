@@ -310,6 +310,16 @@ pub fn compute_all(
         let mut survey_scores = Vec::new();
         // The exact points of the leaves whose points are quotients.
         let mut exact = Vec::new();
+        // A leaf whose points are a quotient: stored rounded once, kept exactly for the sums.
+        let quotient = |exact: &mut Vec<(usize, Exact)>, i: usize, points: Exact, basis| {
+            let leaf = LeafScore {
+                applicable: true,
+                points: points.to_decimal(),
+                basis,
+            };
+            exact.push((i, points));
+            leaf
+        };
         for (i, node) in group.leaves() {
             let score = match node.source {
                 Some(Source::Appraisal) => year.row(u, i).and_then(|row| {
@@ -322,25 +332,13 @@ pub fn compute_all(
                     s.map(|s| {
                         let points = survey::points(node, &s);
                         survey_scores.push((i as u32, s));
-                        let leaf = LeafScore {
-                            applicable: true,
-                            points: points.to_decimal(),
-                            basis: Basis::Survey,
-                        };
-                        exact.push((i, points));
-                        leaf
+                        quotient(&mut exact, i, points, Basis::Survey)
                     })
                 }
-                Some(Source::Sipas) => satisfaction.exact.as_ref().map(|s| {
-                    let points = survey::points(node, s);
-                    let leaf = LeafScore {
-                        applicable: true,
-                        points: points.to_decimal(),
-                        basis: Basis::Sipas,
-                    };
-                    exact.push((i, points));
-                    leaf
-                }),
+                Some(Source::Sipas) => satisfaction
+                    .exact
+                    .as_ref()
+                    .map(|s| quotient(&mut exact, i, survey::points(node, s), Basis::Sipas)),
                 None => None,
             };
             leaves[i] = Some(match score {
