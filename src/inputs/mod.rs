@@ -514,26 +514,64 @@ pub(crate) fn unknown_columns(
 /// Respondent × unit fingerprints, with their line, checked for repeats once the file is read:
 /// appending is cheap where a hash table would miss the cache on every row of a million, and
 /// only 16 bytes a row are kept, not the ids.
+///
+/// Files list a unit's rows together: while no unit comes back after another's rows, repeats
+/// can only lie within a unit's run of rows, and each run is sorted alone (small sorts, in the
+/// cache) instead of the whole file.
 #[derive(Default)]
 pub(crate) struct Seen {
-    rows: Vec<(u64, u32, u32)>,
+    /// `fingerprint << 64 | line << 32 | unit`: sorted, the rows of one fingerprint come
+    /// together in line order.
+    rows: Vec<u128>,
+    /// Where each run of rows of one unit starts.
+    runs: Vec<usize>,
+    /// Units whose run has ended.
+    ended: Vec<bool>,
+    /// A unit's rows came back after another's: runs are not enough.
+    interleaved: bool,
 }
 
 impl Seen {
     pub fn add(&mut self, id: &str, unit: usize, line: u64) {
+        let last = self.rows.last().map(|&r| r as u32 as usize);
+        if last != Some(unit) {
+            if let Some(last) = last {
+                if self.ended.len() <= last {
+                    self.ended.resize(last + 1, false);
+                }
+                self.ended[last] = true;
+            }
+            self.interleaved |= self.ended.get(unit).copied().unwrap_or(false);
+            self.runs.push(self.rows.len());
+        }
+        let fingerprint = u128::from(fingerprint(id, unit));
         self.rows
-            .push((fingerprint(id, unit), line as u32, unit as u32));
+            .push(fingerprint << 64 | u128::from(line as u32) << 32 | unit as u128);
     }
 
     /// (unit, first line, repeated line) of every repeat, in line order.
     pub fn repeats(mut self) -> Vec<(usize, u32, u32)> {
-        self.rows.sort_unstable();
-        let mut repeats: Vec<(usize, u32, u32)> = self
-            .rows
-            .windows(2)
-            .filter(|w| w[0].0 == w[1].0)
-            .map(|w| (w[1].2 as usize, w[0].1, w[1].1))
-            .collect();
+        let runs = match self.interleaved {
+            true => vec![0],
+            false => std::mem::take(&mut self.runs),
+        };
+        let ends = runs.iter().skip(1).copied().chain([self.rows.len()]);
+        let mut repeats: Vec<(usize, u32, u32)> = Vec::new();
+        for (start, end) in runs.iter().copied().zip(ends) {
+            let run = &mut self.rows[start..end];
+            run.sort_unstable();
+            repeats.extend(
+                run.windows(2)
+                    .filter(|w| w[0] >> 64 == w[1] >> 64)
+                    .map(|w| {
+                        (
+                            w[1] as u32 as usize,
+                            (w[0] >> 32) as u32,
+                            (w[1] >> 32) as u32,
+                        )
+                    }),
+            );
+        }
         // a third row repeats the first one, not the second
         repeats.sort_by_key(|&(_, _, line)| line);
         let mut first_of: HashMap<(usize, u32), u32> = HashMap::new();
@@ -643,6 +681,129 @@ mod tests {
         seen.add(" q1 ", 0, 12); // the third time, still repeating line 2
         seen.add("q3", 0, 5);
         assert_eq!(seen.repeats(), vec![(0, 2, 9), (0, 2, 12)]);
+    }
+
+    proptest::proptest! {
+        /// Whether rows come grouped by unit (runs sorted alone) or not (sorted whole), the
+        /// repeats are those of a plain search: each later row of an id and unit, with the
+        /// first row of that id and unit.
+        #[test]
+        fn repeats_as_a_plain_search(
+            rows in proptest::collection::vec((0..6u8, 0..4usize), 0..60),
+            grouped: bool,
+        ) {
+            let mut rows = rows;
+            if grouped {
+                rows.sort_by_key(|&(_, unit)| unit);
+            }
+            let mut seen = Seen::default();
+            let mut plain = Vec::new();
+            for (i, &(id, unit)) in rows.iter().enumerate() {
+                let line = i as u32 + 2;
+                seen.add(&format!("q{id}"), unit, u64::from(line));
+                if let Some(first) = rows[..i].iter().position(|&r| r == (id, unit)) {
+                    plain.push((unit, first as u32 + 2, line));
+                }
+            }
+            proptest::prop_assert_eq!(seen.repeats(), plain);
+        }
+    }
+
+    /// Cells that need the full reading of a survey row: padded, a longer code, off the scale,
+    /// quoted, non-ASCII, blank, a line break in quotes.
+    const ODD_CELLS: [&str; 9] = [
+        " 3",
+        "4.0",
+        "4,0",
+        "9",
+        "\"2\"",
+        "Đ",
+        " ",
+        "\"B\r\nC\"",
+        "E",
+    ];
+
+    /// A survey file of a header and `rows`: each row's cells drawn by index from `lead`'s
+    /// pools for its first cells, then from `answers`; a clean row is as wide as the header, a
+    /// row marked odd has its own width and, two times in three, one cell from `ODD_CELLS`.
+    fn survey_file(
+        header: &str,
+        rows: &[(bool, Vec<usize>)],
+        lead: &[&[&str]],
+        answers: &[&str],
+    ) -> String {
+        let width = header.split(',').count();
+        let mut text = header.to_string() + "\n";
+        for (i, (odd, row)) in rows.iter().enumerate() {
+            let mut cells: Vec<&str> = row
+                .iter()
+                .take(if *odd { row.len() } else { width })
+                .enumerate()
+                .map(|(c, &k)| match lead.get(c) {
+                    Some(cells) => cells[k % cells.len()],
+                    None => answers[k % answers.len()],
+                })
+                .collect();
+            if *odd && row[0] % 3 != 0 {
+                let at = row[1] % cells.len();
+                cells[at] = ODD_CELLS[row[2] % ODD_CELLS.len()];
+            }
+            text += &cells.join(",");
+            text += if i % 7 == 3 { "\r\n" } else { "\n" };
+        }
+        text
+    }
+
+    /// Rows of a survey file `width` cells wide: mostly clean, some odd (of any width near it).
+    fn survey_rows(
+        width: usize,
+    ) -> impl proptest::strategy::Strategy<Value = Vec<(bool, Vec<usize>)>> {
+        let row = (
+            proptest::bool::weighted(0.3),
+            proptest::collection::vec(0..40usize, width - 2..width + 3),
+        );
+        proptest::collection::vec(row, 1..40)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(96))]
+        /// Lines walked whole by the survey readers read as the same lines split into cells
+        /// by the csv crate (which `--encoding utf-8` makes read every file): the same counts,
+        /// answers kept and problems.
+        #[test]
+        fn walked_lines_read_as_split_ones(sipas in survey_rows(21), par in survey_rows(42)) {
+            // ids (some repeated, one padded, one empty), units (one padded, one unknown),
+            // respondent groups (one in lower case, one unknown)
+            let ids: &[&str] = &["q1", "q2", "q3", "q1 ", ""];
+            let units: &[&str] = &["STC", "SGTVT", "TPLS", " TPLS", "NOPE"];
+            let groups: &[&str] = &["LD_SO", "LD_HUYEN", "TP_HUYEN", "ld_xa", "CCVC"];
+            let dir = tempfile::tempdir().expect("temp dir");
+            let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/2023");
+            std::fs::copy(sample.join("units.csv"), dir.path().join("units.csv")).expect("units");
+            let header = |name: &str| {
+                let text = std::fs::read_to_string(sample.join(name)).expect("sample");
+                text.lines().next().expect("header").to_string()
+            };
+            let sipas_answers = ["", "", "1", "2", "3", "4", "5", "X", "x"];
+            let par_answers = ["", "", "", "A", "b", "C", "D", "X"];
+            let files = [
+                ("sipas-survey.csv", survey_file(&header("sipas-survey.csv"), &sipas, &[ids, units], &sipas_answers)),
+                ("par-survey.csv", survey_file(&header("par-survey.csv"), &par, &[ids, groups, units], &par_answers)),
+            ];
+            for (name, text) in files {
+                std::fs::write(dir.path().join(name), text).expect("write");
+            }
+            let criteria = crate::criteria::load(None).expect("criteria");
+            let read = |encoding| {
+                let settings = ReadSettings {
+                    options: ReadOptions { encoding },
+                    keep_answers: true,
+                };
+                let (year, problems) = read_all(dir.path(), &criteria, settings).expect("read");
+                format!("{:?}\n{:?}\n{:?}", year.sipas, year.par_survey, problems.into_sorted())
+            };
+            proptest::prop_assert_eq!(read(None), read(Some(encoding_rs::UTF_8)));
+        }
     }
 
     #[test]
