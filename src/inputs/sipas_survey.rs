@@ -124,12 +124,38 @@ pub fn read(
     let mut answers = vec![NO_ANSWER; items.len()];
     let mut unit_of = index.cached();
     let levels_n = survey.levels;
-    while let Some(line) = sheet.next(&mut record, problems) {
+    // What each column holds, for lines walked whole (see `walk`).
+    let plan: Vec<Cell> = (0..sheet.headers.len())
+        .map(|col| match item_of_col[col] {
+            _ if col == c_resp => Cell::Respondent,
+            _ if col == c_unit => Cell::Unit,
+            NOT_AN_ITEM => Cell::Other,
+            k => Cell::Item(k),
+        })
+        .collect();
+    let delimiter = sheet.delimiter();
+    while let Some((line, split)) = sheet.next_unsplit(&mut record, problems) {
         let at = |col: usize, message: String| {
             Problem::new(&sheet.name, line as usize, col + 1, message)
                 .column_name(sheet.headers[col].clone())
         };
-        let (respondent, unit_text) = (Sheet::cell(&record, c_resp), Sheet::cell(&record, c_unit));
+        // Almost every line is walked whole, its answers decided on their one byte; any other
+        // is split into cells and read cell by cell below.
+        answers.fill(NO_ANSWER);
+        let walked = match split {
+            true => None,
+            false => walk(record.text(), delimiter, &plan, &scale, &mut answers),
+        };
+        if walked.is_none() && !split && !sheet.split(&mut record, line, problems) {
+            continue;
+        }
+        let (respondent, unit_text) = match &walked {
+            Some((r, u)) => (
+                std::str::from_utf8(&record.text()[r.clone()]).unwrap_or_default(),
+                std::str::from_utf8(&record.text()[u.clone()]).unwrap_or_default(),
+            ),
+            None => (Sheet::cell(&record, c_resp), Sheet::cell(&record, c_unit)),
+        };
         let Some(u) = unit_of.get(unit_text) else {
             if index.report_unknown(unit_text, &sheet.name) {
                 problems.push(
@@ -144,61 +170,57 @@ pub fn read(
             continue;
         }
         seen.add(respondent, u, line);
-        // One pass over the row's cells; almost every answer is decided on its one byte.
-        answers.fill(NO_ANSWER);
-        let per_unit = survey.items * levels_n;
-        let counts = &mut survey.counts[u * per_unit..(u + 1) * per_unit];
         let mut bad = false;
-        let mut any = false;
-        for (col, cell) in record.bytes().enumerate() {
-            let Some(&k) = item_of_col.get(col) else {
-                break;
-            };
-            if k == NOT_AN_ITEM {
-                continue;
-            }
-            let mut answer = scale.quick(cell);
-            if answer == super::Scale::SLOW {
-                let text = Sheet::cell(&record, col);
-                answer = match scale.read(text) {
-                    super::Answer::None => NO_ANSWER,
-                    super::Answer::Given(a) => a,
-                    super::Answer::OffScale => {
-                        // "4.0" or "4,0" from a spreadsheet is level 4
-                        let level = crate::decimal::parse(text).and_then(|d| {
-                            levels
-                                .iter()
-                                .position(|l| l.parse::<rust_decimal::Decimal>().ok() == Some(d))
-                        });
-                        match level {
-                            Some(l) => l as u8 + 1,
-                            None => {
-                                problems.push(
-                                    at(col, format!("answer {text:?} is off the scale ({scale_text}; empty or X for no answer)"))
-                                        .subject(format!("item {}", items[k])),
-                                );
-                                bad = true;
-                                NO_ANSWER
+        if walked.is_none() {
+            for (col, cell) in record.bytes().enumerate() {
+                let Some(&k) = item_of_col.get(col) else {
+                    break;
+                };
+                if k == NOT_AN_ITEM {
+                    continue;
+                }
+                let mut answer = scale.quick(cell);
+                if answer == super::Scale::SLOW {
+                    let text = Sheet::cell(&record, col);
+                    answer = match scale.read(text) {
+                        super::Answer::None => NO_ANSWER,
+                        super::Answer::Given(a) => a,
+                        super::Answer::OffScale => {
+                            // "4.0" or "4,0" from a spreadsheet is level 4
+                            let level = crate::decimal::parse(text).and_then(|d| {
+                                levels.iter().position(|l| {
+                                    l.parse::<rust_decimal::Decimal>().ok() == Some(d)
+                                })
+                            });
+                            match level {
+                                Some(l) => l as u8 + 1,
+                                None => {
+                                    problems.push(
+                                        at(col, format!("answer {text:?} is off the scale ({scale_text}; empty or X for no answer)"))
+                                            .subject(format!("item {}", items[k])),
+                                    );
+                                    bad = true;
+                                    NO_ANSWER
+                                }
                             }
                         }
-                    }
-                };
-            }
-            answers[k] = answer;
-            if answer != NO_ANSWER {
-                // counted as read; taken back below if the row turns out refused
-                counts[k * levels_n + (answer - 1) as usize] += 1;
-                any = true;
+                    };
+                }
+                answers[k] = answer;
             }
         }
         if bad {
-            for (k, &a) in answers.iter().enumerate() {
-                if a != NO_ANSWER {
-                    counts[k * levels_n + (a - 1) as usize] -= 1;
-                }
-            }
             problems.mark(u, None);
             continue;
+        }
+        let per_unit = survey.items * levels_n;
+        let counts = &mut survey.counts[u * per_unit..(u + 1) * per_unit];
+        let mut any = false;
+        for (k, &a) in answers.iter().enumerate() {
+            if a != NO_ANSWER {
+                counts[k * levels_n + (a - 1) as usize] += 1;
+                any = true;
+            }
         }
         if !any {
             survey.invalid[u] += 1;
@@ -222,4 +244,69 @@ pub fn read(
         );
     }
     survey
+}
+
+/// What a column of the file holds.
+#[derive(Clone, Copy)]
+enum Cell {
+    Respondent,
+    Unit,
+    Item(usize),
+    Other,
+}
+
+/// Walks a plain line (no quote, no CR, UTF-8) cell by cell, once: each item's answer into
+/// `answers` when every answer is empty or one byte of [`Scale::quick`](super::Scale::quick)'s
+/// table, and the respondent's and unit's bytes, when neither needs trimming. `None` when the
+/// line needs the full reading: a longer answer (`4.0`, ` 4`), one off the quick table, a
+/// respondent or unit to trim, or more or fewer cells than the header.
+fn walk(
+    text: &[u8],
+    delimiter: u8,
+    plan: &[Cell],
+    scale: &super::Scale,
+    answers: &mut [u8],
+) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let (mut respondent, mut unit) = (0..0, 0..0);
+    let mut at = 0;
+    for (col, cell) in plan.iter().enumerate() {
+        if col > 0 {
+            // past the delimiter that ends the previous cell
+            if at == text.len() {
+                return None;
+            }
+            at += 1;
+        }
+        let rest = text.get(at..)?;
+        let end = match cell {
+            Cell::Item(k) => {
+                let len = match rest {
+                    [] => 0,
+                    [b, ..] if *b == delimiter => 0,
+                    [_] => 1,
+                    [_, b, ..] if *b == delimiter => 1,
+                    _ => return None,
+                };
+                let answer = scale.quick(&rest[..len]);
+                if answer == super::Scale::SLOW {
+                    return None;
+                }
+                answers[*k] = answer;
+                at + len
+            }
+            _ => {
+                let end = at + memchr::memchr(delimiter, rest).unwrap_or(rest.len());
+                let trimmed = |c: &[u8]| matches!((c.first(), c.last()), (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic());
+                match cell {
+                    Cell::Respondent if trimmed(&text[at..end]) => respondent = at..end,
+                    Cell::Unit if trimmed(&text[at..end]) => unit = at..end,
+                    Cell::Other => {}
+                    _ => return None,
+                }
+                end
+            }
+        };
+        at = end;
+    }
+    (at == text.len()).then_some((respondent, unit))
 }

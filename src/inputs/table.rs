@@ -69,6 +69,11 @@ impl Row {
             .map(|cell| std::str::from_utf8(cell).unwrap_or_default())
     }
 
+    /// The record's bytes, cells separated by one byte (the delimiter of a line read whole).
+    pub fn text(&self) -> &[u8] {
+        &self.text
+    }
+
     /// The cells in order, as bytes.
     pub fn bytes(&self) -> impl Iterator<Item = &[u8]> {
         let text = &self.text;
@@ -171,6 +176,9 @@ fn split_plain(line: &[u8], delimiter: u8, ends: &mut Vec<usize>) -> bool {
 enum Step {
     /// A record, on this line.
     Record(u64),
+    /// A plain line (no quote, no CR, UTF-8), on this line, copied but not split: asked for by
+    /// `next(row, false)`.
+    Line(u64),
     End,
     /// A record, on this line, whose cell (from 0) is not UTF-8.
     NotUtf8(u64, usize),
@@ -194,8 +202,8 @@ impl Fast {
         }
     }
 
-    /// The next record, blank lines skipped.
-    fn next(&mut self, row: &mut Row) -> std::io::Result<Step> {
+    /// The next record, blank lines skipped; a plain line is left unsplit unless `split`.
+    fn next(&mut self, row: &mut Row, split: bool) -> std::io::Result<Step> {
         loop {
             // the LF that ends the line, looked for where not looked for yet
             let from = self.pos.max(self.no_lf);
@@ -226,7 +234,11 @@ impl Fast {
                 self.lines += 1;
                 continue;
             }
-            if !split_plain(line, self.delimiter, &mut row.ends) {
+            let plain = match split {
+                true => split_plain(line, self.delimiter, &mut row.ends),
+                false => memchr::memchr2(b'"', b'\r', line).is_none(),
+            };
+            if !plain {
                 return self.parse(row);
             }
             if line_end > self.valid {
@@ -241,6 +253,10 @@ impl Fast {
             let at = self.lines + 1;
             self.pos = next;
             self.lines += u64::from(next > line_end);
+            if !split {
+                row.ends.clear();
+                return Ok(Step::Line(at));
+            }
             return Ok(Step::Record(at));
         }
     }
@@ -457,8 +473,9 @@ impl Sheet {
         }
         let mut row = Row::new();
         loop {
-            match fast.next(&mut row) {
-                Ok(Step::Record(line)) => {
+            match fast.next(&mut row, true) {
+                // (split: a line comes as a record)
+                Ok(Step::Record(line) | Step::Line(line)) => {
                     if row
                         .iter()
                         .all(|c| c.bytes().all(|b| b.is_ascii_whitespace()))
@@ -580,10 +597,56 @@ impl Sheet {
     /// is reported and skipped. An unreadable file ends the reading, reported, with
     /// `problems.stopped` set.
     pub fn next(&mut self, row: &mut Row, problems: &mut super::Problems) -> Option<u64> {
+        self.next_line(row, problems, true).map(|(line, _)| line)
+    }
+
+    /// [`Sheet::next`], except that a plain line of a UTF-8 file (no quote, no CR) that starts
+    /// with a letter or digit may come back unsplit, with `false`: its bytes are
+    /// [`Row::text`], its cells are not known yet ([`Row::len`] is 0), and the checks of the
+    /// record's width wait for [`Sheet::split`]. For a reader that walks the line itself.
+    pub fn next_unsplit(
+        &mut self,
+        row: &mut Row,
+        problems: &mut super::Problems,
+    ) -> Option<(u64, bool)> {
+        self.next_line(row, problems, false)
+    }
+
+    /// The delimiter between the cells of a line given by [`Sheet::next_unsplit`].
+    pub fn delimiter(&self) -> u8 {
+        match &self.records {
+            Records::Fast(fast) => fast.delimiter,
+            _ => b',',
+        }
+    }
+
+    /// Splits a row that [`Sheet::next_unsplit`] left unsplit and checks it as
+    /// [`Sheet::next`] does; false when the line is blank (and to be skipped).
+    pub fn split(&self, row: &mut Row, line: u64, problems: &mut super::Problems) -> bool {
+        if let Records::Fast(fast) = &self.records {
+            split_plain(&row.text, fast.delimiter, &mut row.ends);
+        }
+        self.checked(row, line, problems)
+    }
+
+    fn next_line(
+        &mut self,
+        row: &mut Row,
+        problems: &mut super::Problems,
+        split: bool,
+    ) -> Option<(u64, bool)> {
         loop {
             let line = match &mut self.records {
-                Records::Fast(fast) => match fast.next(row) {
+                Records::Fast(fast) => match fast.next(row, split) {
                     Ok(Step::Record(line)) => line,
+                    Ok(Step::Line(line)) => {
+                        // a line starting with a code is not blank (see `is_blank`)
+                        if row.text.first().is_some_and(u8::is_ascii_alphanumeric) {
+                            return Some((line, false));
+                        }
+                        split_plain(&row.text, fast.delimiter, &mut row.ends);
+                        line
+                    }
                     Ok(Step::End) => return None,
                     Ok(Step::NotUtf8(line, field)) => {
                         problems.push(not_utf8(&self.name, line, field + 1));
@@ -634,35 +697,43 @@ impl Sheet {
                     line
                 }
             };
-            if is_blank(row) {
-                continue;
+            if self.checked(row, line, problems) {
+                return Some((line, true));
             }
-            if let Err(p) = self.check_width(row, line) {
-                problems.push(p);
-            }
-            if row.contains(b'\n')
-                && let Some(lines) = row
-                    .iter()
-                    .map(|c| c.bytes().filter(|&b| b == b'\n').count())
-                    .max()
-                && lines >= 5
-            {
-                problems.push(
-                    Problem::new(
-                        &self.name,
-                        line as usize,
-                        0,
-                        format!(
-                            "a quoted cell runs over {} lines, from line {line}",
-                            lines + 1
-                        ),
-                    )
-                    .hint("a closing quote (\") is probably missing on this line"),
-                );
-                problems.stopped = true;
-            }
-            return Some(line);
         }
+    }
+
+    /// The checks of a record just read: false when it is blank (to be skipped); a width that
+    /// is not the header's, or a quoted cell over many lines, reported.
+    fn checked(&self, row: &Row, line: u64, problems: &mut super::Problems) -> bool {
+        if is_blank(row) {
+            return false;
+        }
+        if let Err(p) = self.check_width(row, line) {
+            problems.push(p);
+        }
+        if row.contains(b'\n')
+            && let Some(lines) = row
+                .iter()
+                .map(|c| c.bytes().filter(|&b| b == b'\n').count())
+                .max()
+            && lines >= 5
+        {
+            problems.push(
+                Problem::new(
+                    &self.name,
+                    line as usize,
+                    0,
+                    format!(
+                        "a quoted cell runs over {} lines, from line {line}",
+                        lines + 1
+                    ),
+                )
+                .hint("a closing quote (\") is probably missing on this line"),
+            );
+            problems.stopped = true;
+        }
+        true
     }
 
     fn check_width(&self, row: &Row, line: u64) -> Result<(), Problem> {
