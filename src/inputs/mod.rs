@@ -658,6 +658,74 @@ impl Scale {
     }
 }
 
+/// What a column of a survey file holds, for lines walked whole by [`walk`].
+#[derive(Clone, Copy)]
+pub(crate) enum Walk {
+    /// A cell read as text (an id, a unit code), the `i`th of those [`walk`] returns.
+    Lead(usize),
+    /// An answer, into this place of the answers.
+    Answer(usize),
+    /// A column not read.
+    Other,
+}
+
+/// Walks a plain line (no quote, no CR, UTF-8; see [`Sheet::next_unsplit`]) cell by cell,
+/// once, as `plan` says each column is read: the answers into `answers` when every answer is
+/// empty or one byte of [`Scale::quick`]'s table, and where the `N` lead cells lie, when none
+/// is empty or needs trimming. `None` when the line needs the full reading: a longer answer
+/// (`4.0`, ` 4`), one off the quick table, a lead cell empty or to trim, or more or fewer cells
+/// than the header.
+pub(crate) fn walk<const N: usize>(
+    text: &[u8],
+    delimiter: u8,
+    plan: &[Walk],
+    scale: &Scale,
+    answers: &mut [u8],
+) -> Option<[std::ops::Range<usize>; N]> {
+    let mut leads = [const { 0..0 }; N];
+    let mut at = 0;
+    for (col, cell) in plan.iter().enumerate() {
+        if col > 0 {
+            // past the delimiter that ends the previous cell
+            if at == text.len() {
+                return None;
+            }
+            at += 1;
+        }
+        let rest = text.get(at..)?;
+        at += match cell {
+            Walk::Answer(k) => {
+                let len = match rest {
+                    [] => 0,
+                    [b, ..] if *b == delimiter => 0,
+                    [_] => 1,
+                    [_, b, ..] if *b == delimiter => 1,
+                    _ => return None,
+                };
+                let answer = scale.quick(&rest[..len]);
+                if answer == Scale::SLOW {
+                    return None;
+                }
+                *answers.get_mut(*k)? = answer;
+                len
+            }
+            Walk::Lead(i) => {
+                let len = memchr::memchr(delimiter, rest).unwrap_or(rest.len());
+                let cell = &rest[..len];
+                match (cell.first(), cell.last()) {
+                    (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => {
+                        *leads.get_mut(*i)? = at..at + len;
+                    }
+                    _ => return None,
+                }
+                len
+            }
+            Walk::Other => memchr::memchr(delimiter, rest).unwrap_or(rest.len()),
+        };
+    }
+    (at == text.len()).then_some(leads)
+}
+
 /// A whole number of times or questionnaires, as typed.
 pub(crate) fn parse_count(text: &str) -> Option<u32> {
     let d: Decimal = crate::decimal::parse(text)?;
@@ -726,11 +794,13 @@ mod tests {
     /// A survey file of a header and `rows`: each row's cells drawn by index from `lead`'s
     /// pools for its first cells, then from `answers`; a clean row is as wide as the header, a
     /// row marked odd has its own width and, two times in three, one cell from `ODD_CELLS`.
+    /// `blank` says which cells of a clean row are left empty (by the row's cells and column).
     fn survey_file(
         header: &str,
         rows: &[(bool, Vec<usize>)],
         lead: &[&[&str]],
         answers: &[&str],
+        blank: &dyn Fn(&[&str], usize) -> bool,
     ) -> String {
         let width = header.split(',').count();
         let mut text = header.to_string() + "\n";
@@ -747,6 +817,14 @@ mod tests {
             if *odd && row[0] % 3 != 0 {
                 let at = row[1] % cells.len();
                 cells[at] = ODD_CELLS[row[2] % ODD_CELLS.len()];
+            }
+            if !*odd {
+                let blanks: Vec<bool> = (0..cells.len()).map(|c| blank(&cells, c)).collect();
+                for (cell, blank) in cells.iter_mut().zip(blanks) {
+                    if blank {
+                        *cell = "";
+                    }
+                }
             }
             text += &cells.join(",");
             text += if i % 7 == 3 { "\r\n" } else { "\n" };
@@ -786,9 +864,17 @@ mod tests {
             };
             let sipas_answers = ["", "", "1", "2", "3", "4", "5", "X", "x"];
             let par_answers = ["", "", "", "A", "b", "C", "D", "X"];
+            // a clean officials' row answers its unit's group's questions only (S for a
+            // department, H for a district)
+            let par_header = header("par-survey.csv");
+            let questions: Vec<&str> = par_header.split(',').collect();
+            let other_group = |cells: &[&str], c: usize| {
+                let district = cells.get(2).is_some_and(|u| u.contains("TPLS"));
+                c >= 3 && questions.get(c).is_some_and(|q| q.starts_with('S') == district)
+            };
             let files = [
-                ("sipas-survey.csv", survey_file(&header("sipas-survey.csv"), &sipas, &[ids, units], &sipas_answers)),
-                ("par-survey.csv", survey_file(&header("par-survey.csv"), &par, &[ids, groups, units], &par_answers)),
+                ("sipas-survey.csv", survey_file(&header("sipas-survey.csv"), &sipas, &[ids, units], &sipas_answers, &|_, _| false)),
+                ("par-survey.csv", survey_file(&par_header, &par, &[ids, groups, units], &par_answers, &other_group)),
             ];
             for (name, text) in files {
                 std::fs::write(dir.path().join(name), text).expect("write");

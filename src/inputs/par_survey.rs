@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::table::{Row, Sheet};
-use super::{Columns, Problems, Unit, UnitIndex};
+use super::{Columns, Problems, Unit, UnitIndex, Walk};
 use crate::criteria::Criteria;
 use crate::error::Problem;
 use crate::text::normalize_key;
@@ -175,18 +175,64 @@ pub fn read(
     );
     let mut seen = super::Seen::default();
     let mut record = Row::new();
-    let mut answers: Vec<u8> = Vec::new();
     let mut unit_of = index.cached();
-    while let Some(line) = sheet.next(&mut record, problems) {
+    // Lines walked whole (see `super::walk`): answers by group and question, one flat array.
+    let starts: Vec<usize> = criteria
+        .groups
+        .iter()
+        .scan(0, |next, g| {
+            let start = *next;
+            *next += g.survey.questions.len();
+            Some(start)
+        })
+        .collect();
+    let plan: Vec<Walk> = kinds
+        .iter()
+        .enumerate()
+        .map(|(col, kind)| match kind {
+            _ if col == c_resp => Walk::Lead(0),
+            _ if col == c_rg => Walk::Lead(1),
+            _ if col == c_unit => Walk::Lead(2),
+            Col::Question { group, q } => Walk::Answer(starts[*group] + q),
+            _ => Walk::Other,
+        })
+        .collect();
+    let delimiter = sheet.delimiter();
+    let total: usize = criteria
+        .groups
+        .iter()
+        .map(|g| g.survey.questions.len())
+        .sum();
+    let mut walked_answers = vec![NO_ANSWER; total];
+    let mut split_answers: Vec<u8> = Vec::new();
+    while let Some((line, split)) = sheet.next_unsplit(&mut record, problems) {
         let at = |col: usize, message: String| {
             Problem::new(&sheet.name, line as usize, col + 1, message)
                 .column_name(sheet.headers[col].clone())
         };
-        let (respondent, rg_text, unit_text) = (
-            Sheet::cell(&record, c_resp),
-            Sheet::cell(&record, c_rg),
-            Sheet::cell(&record, c_unit),
-        );
+        // Almost every line is walked whole, its answers decided on their one byte; any other
+        // is split into cells and read cell by cell below.
+        walked_answers.fill(NO_ANSWER);
+        let mut walked = match split {
+            true => None,
+            false => super::walk(record.text(), delimiter, &plan, &scale, &mut walked_answers),
+        };
+        if walked.is_none() && !split && !sheet.split(&mut record, line, problems) {
+            continue;
+        }
+        let (respondent, rg_text, unit_text) = match &walked {
+            Some([r, g, u]) => {
+                let text = |range: &std::ops::Range<usize>| {
+                    std::str::from_utf8(&record.text()[range.clone()]).unwrap_or_default()
+                };
+                (text(r), text(g), text(u))
+            }
+            None => (
+                Sheet::cell(&record, c_resp),
+                Sheet::cell(&record, c_rg),
+                Sheet::cell(&record, c_unit),
+            ),
+        };
         let Some(u) = unit_of.get(unit_text) else {
             if index.report_unknown(unit_text, &sheet.name) {
                 problems.push(
@@ -238,62 +284,81 @@ pub fn read(
             continue;
         };
         seen.add(respondent, u, line);
-        answers.clear();
-        answers.resize(group.survey.questions.len(), NO_ANSWER);
-        let mut bad = false;
-        // One pass over the row's cells; almost every answer is decided on its one byte.
-        for (col, cell) in record.bytes().enumerate() {
-            let Some(&Col::Question { group: qg, q }) = kinds.get(col) else {
-                continue;
-            };
-            let mut answer = scale.quick(cell);
-            if answer == NO_ANSWER {
-                continue;
-            }
-            if answer == super::Scale::SLOW {
-                answer = match scale.read(Sheet::cell(&record, col)) {
-                    super::Answer::None => continue,
-                    super::Answer::Given(a) => a,
-                    super::Answer::OffScale => super::Scale::SLOW,
-                };
-            }
-            if qg != unit_group {
-                problems.push(
-                    at(
-                        col,
-                        format!(
-                            "an answer to a question about {} units",
-                            criteria.groups[qg].id
-                        ),
-                    )
-                    .subject(format!("unit {} ({})", unit.code, group.id))
-                    .hint("leave the other group's questions empty"),
-                );
-                bad = true;
-                continue;
-            }
-            if answer == super::Scale::SLOW {
-                let text = Sheet::cell(&record, col);
-                problems.push(
-                    at(col, format!("answer {text:?} is off the scale ({scale_text}; empty or X for no answer)"))
-                        .subject(format!("unit {}, question {}", unit.code, group.survey.questions[q].id)),
-                );
-                bad = true;
-                continue;
-            }
-            answers[q] = answer;
+        let questions = group.survey.questions.len();
+        let mine = starts[unit_group]..starts[unit_group] + questions;
+        // an answer to another group's question is reported by the full reading
+        if walked.is_some()
+            && walked_answers
+                .iter()
+                .enumerate()
+                .any(|(i, &a)| a != NO_ANSWER && !mine.contains(&i))
+        {
+            walked = None;
+            sheet.split(&mut record, line, problems);
         }
-        if bad {
-            problems.mark(u, None);
-            continue;
-        }
+        let answers: &[u8] = match walked {
+            Some(_) => &walked_answers[mine],
+            None => {
+                let answers = &mut split_answers;
+                answers.clear();
+                answers.resize(questions, NO_ANSWER);
+                let mut bad = false;
+                // One pass over the row's cells; almost every answer is decided on its one byte.
+                for (col, cell) in record.bytes().enumerate() {
+                    let Some(&Col::Question { group: qg, q }) = kinds.get(col) else {
+                        continue;
+                    };
+                    let mut answer = scale.quick(cell);
+                    if answer == NO_ANSWER {
+                        continue;
+                    }
+                    if answer == super::Scale::SLOW {
+                        answer = match scale.read(Sheet::cell(&record, col)) {
+                            super::Answer::None => continue,
+                            super::Answer::Given(a) => a,
+                            super::Answer::OffScale => super::Scale::SLOW,
+                        };
+                    }
+                    if qg != unit_group {
+                        problems.push(
+                            at(
+                                col,
+                                format!(
+                                    "an answer to a question about {} units",
+                                    criteria.groups[qg].id
+                                ),
+                            )
+                            .subject(format!("unit {} ({})", unit.code, group.id))
+                            .hint("leave the other group's questions empty"),
+                        );
+                        bad = true;
+                        continue;
+                    }
+                    if answer == super::Scale::SLOW {
+                        let text = Sheet::cell(&record, col);
+                        problems.push(
+                            at(col, format!("answer {text:?} is off the scale ({scale_text}; empty or X for no answer)"))
+                                .subject(format!("unit {}, question {}", unit.code, group.survey.questions[q].id)),
+                        );
+                        bad = true;
+                        continue;
+                    }
+                    answers[q] = answer;
+                }
+                if bad {
+                    problems.mark(u, None);
+                    continue;
+                }
+                &split_answers
+            }
+        };
         for (q, &a) in answers.iter().enumerate() {
             if a != NO_ANSWER {
                 survey.add(u, rg, q, (a - 1) as usize);
             }
         }
         if let Some(kept) = &mut survey.answers {
-            kept[u][rg].extend_from_slice(&answers);
+            kept[u][rg].extend_from_slice(answers);
         }
     }
     for (u, first, line) in seen.repeats() {

@@ -3,7 +3,7 @@
 //! and level of the scale.
 
 use super::table::{Row, Sheet};
-use super::{Columns, Problems, UnitIndex};
+use super::{Columns, Problems, UnitIndex, Walk};
 use crate::criteria::Criteria;
 use crate::error::Problem;
 
@@ -125,12 +125,12 @@ pub fn read(
     let mut unit_of = index.cached();
     let levels_n = survey.levels;
     // What each column holds, for lines walked whole (see `walk`).
-    let plan: Vec<Cell> = (0..sheet.headers.len())
+    let plan: Vec<Walk> = (0..sheet.headers.len())
         .map(|col| match item_of_col[col] {
-            _ if col == c_resp => Cell::Respondent,
-            _ if col == c_unit => Cell::Unit,
-            NOT_AN_ITEM => Cell::Other,
-            k => Cell::Item(k),
+            _ if col == c_resp => Walk::Lead(0),
+            _ if col == c_unit => Walk::Lead(1),
+            NOT_AN_ITEM => Walk::Other,
+            k => Walk::Answer(k),
         })
         .collect();
     let delimiter = sheet.delimiter();
@@ -144,13 +144,13 @@ pub fn read(
         answers.fill(NO_ANSWER);
         let walked = match split {
             true => None,
-            false => walk(record.text(), delimiter, &plan, &scale, &mut answers),
+            false => super::walk(record.text(), delimiter, &plan, &scale, &mut answers),
         };
         if walked.is_none() && !split && !sheet.split(&mut record, line, problems) {
             continue;
         }
         let (respondent, unit_text) = match &walked {
-            Some((r, u)) => (
+            Some([r, u]) => (
                 std::str::from_utf8(&record.text()[r.clone()]).unwrap_or_default(),
                 std::str::from_utf8(&record.text()[u.clone()]).unwrap_or_default(),
             ),
@@ -244,69 +244,4 @@ pub fn read(
         );
     }
     survey
-}
-
-/// What a column of the file holds.
-#[derive(Clone, Copy)]
-enum Cell {
-    Respondent,
-    Unit,
-    Item(usize),
-    Other,
-}
-
-/// Walks a plain line (no quote, no CR, UTF-8) cell by cell, once: each item's answer into
-/// `answers` when every answer is empty or one byte of [`Scale::quick`](super::Scale::quick)'s
-/// table, and the respondent's and unit's bytes, when neither needs trimming. `None` when the
-/// line needs the full reading: a longer answer (`4.0`, ` 4`), one off the quick table, a
-/// respondent or unit to trim, or more or fewer cells than the header.
-fn walk(
-    text: &[u8],
-    delimiter: u8,
-    plan: &[Cell],
-    scale: &super::Scale,
-    answers: &mut [u8],
-) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
-    let (mut respondent, mut unit) = (0..0, 0..0);
-    let mut at = 0;
-    for (col, cell) in plan.iter().enumerate() {
-        if col > 0 {
-            // past the delimiter that ends the previous cell
-            if at == text.len() {
-                return None;
-            }
-            at += 1;
-        }
-        let rest = text.get(at..)?;
-        let end = match cell {
-            Cell::Item(k) => {
-                let len = match rest {
-                    [] => 0,
-                    [b, ..] if *b == delimiter => 0,
-                    [_] => 1,
-                    [_, b, ..] if *b == delimiter => 1,
-                    _ => return None,
-                };
-                let answer = scale.quick(&rest[..len]);
-                if answer == super::Scale::SLOW {
-                    return None;
-                }
-                answers[*k] = answer;
-                at + len
-            }
-            _ => {
-                let end = at + memchr::memchr(delimiter, rest).unwrap_or(rest.len());
-                let trimmed = |c: &[u8]| matches!((c.first(), c.last()), (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic());
-                match cell {
-                    Cell::Respondent if trimmed(&text[at..end]) => respondent = at..end,
-                    Cell::Unit if trimmed(&text[at..end]) => unit = at..end,
-                    Cell::Other => {}
-                    _ => return None,
-                }
-                end
-            }
-        };
-        at = end;
-    }
-    (at == text.len()).then_some((respondent, unit))
 }
