@@ -676,12 +676,13 @@ pub(crate) enum Walk {
 /// (`4.0`, ` 4`), one off the quick table, a lead cell empty or to trim, or more or fewer cells
 /// than the header.
 pub(crate) fn walk<const N: usize>(
-    text: &[u8],
+    text: &str,
     delimiter: u8,
     plan: &[Walk],
     scale: &Scale,
     answers: &mut [u8],
 ) -> Option<[std::ops::Range<usize>; N]> {
+    let text = text.as_bytes();
     let mut leads = [const { 0..0 }; N];
     let mut at = 0;
     for (col, cell) in plan.iter().enumerate() {

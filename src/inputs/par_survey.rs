@@ -223,7 +223,7 @@ pub fn read(
         let (respondent, rg_text, unit_text) = match &walked {
             Some([r, g, u]) => {
                 let text = |range: &std::ops::Range<usize>| {
-                    std::str::from_utf8(&record.text()[range.clone()]).unwrap_or_default()
+                    record.text().get(range.clone()).unwrap_or_default()
                 };
                 (text(r), text(g), text(u))
             }

@@ -151,8 +151,8 @@ pub fn read(
         }
         let (respondent, unit_text) = match &walked {
             Some([r, u]) => (
-                std::str::from_utf8(&record.text()[r.clone()]).unwrap_or_default(),
-                std::str::from_utf8(&record.text()[u.clone()]).unwrap_or_default(),
+                record.text().get(r.clone()).unwrap_or_default(),
+                record.text().get(u.clone()).unwrap_or_default(),
             ),
             None => (Sheet::cell(&record, c_resp), Sheet::cell(&record, c_unit)),
         };
