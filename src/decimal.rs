@@ -97,6 +97,25 @@ pub fn exact(value: Decimal) -> String {
     value.normalize().to_string()
 }
 
+/// Appends `value` as its `Display` writes it (every decimal of its scale, `-` before a negative
+/// value), with the digits of a mantissa of up to 64 bits written directly: an annex writes
+/// hundreds of thousands of figures, and `Display` takes the long way.
+pub fn write(out: &mut String, value: Decimal) {
+    use std::fmt::Write;
+    let Ok(digits) = u64::try_from(value.mantissa().unsigned_abs()) else {
+        let _ = write!(out, "{value}");
+        return;
+    };
+    if value.is_sign_negative() {
+        out.push('-');
+    }
+    let scale = value.scale() as usize;
+    let _ = write!(out, "{digits:0>width$}", width = scale + 1);
+    if scale > 0 {
+        out.insert(out.len() - scale, '.');
+    }
+}
+
 /// Published value as text: `decimals` places, half away from zero.
 pub fn fixed(value: Decimal, decimals: u32) -> String {
     publish(value, decimals).to_string()
@@ -189,6 +208,21 @@ mod tests {
             let parsed = parse(&text).unwrap();
             proptest::prop_assert_eq!(parsed, expected);
             proptest::prop_assert_eq!(parsed.to_string(), expected.to_string());
+        }
+    }
+
+    proptest::proptest! {
+        /// Written as `Display` writes it, digit for digit, sign and trailing zeros included.
+        #[test]
+        fn writes_as_display(m in proptest::num::i128::ANY, scale in 0u32..=28, negative: bool, small: bool) {
+            let m = if small { m % 100_000_000 } else { m % (1i128 << 96) };
+            let mut value = Decimal::from_i128_with_scale(m, scale);
+            if negative {
+                value.set_sign_negative(true); // a negative zero too
+            }
+            let mut out = String::from("x");
+            write(&mut out, value);
+            proptest::prop_assert_eq!(out, format!("x{value}"));
         }
     }
 
