@@ -8,7 +8,7 @@ use crate::criteria::{self, Criteria};
 use crate::error::{Failure, exit};
 use crate::inputs::{self, ReadOptions, ReadSettings};
 use crate::output;
-use crate::reports::annex::{self, Which};
+use crate::reports::annex::{self, Annex, Which};
 use crate::reports::{chart, csv, json, previous, table, xlsx};
 use crate::stages::{self, Options};
 
@@ -222,25 +222,13 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         Some(_) => Some(chart::render(&criteria, &results, &groups)?),
         None => None,
     };
-    // the two annexes side by side, each on a core
-    let annexes = || {
-        let (sipas, par) = rayon::join(
-            || {
-                args.annex
-                    .sipas()
-                    .then(|| annex::sipas(&criteria, &results, &groups))
-            },
-            || {
-                args.annex.par().then(|| {
-                    let mut par = annex::par(&criteria, &results, &groups);
-                    if let Some(c) = &changes {
-                        previous::add_to_annex(&mut par, &criteria, &groups, c);
-                    }
-                    par
-                })
-            },
-        );
-        sipas.into_iter().chain(par).collect::<Vec<_>>()
+    let sipas_annex = || annex::sipas(&criteria, &results, &groups);
+    let par_annex = || {
+        let mut par = annex::par(&criteria, &results, &groups);
+        if let Some(c) = &changes {
+            previous::add_to_annex(&mut par, &criteria, &groups, c);
+        }
+        par
     };
     let bytes = match args.format {
         Format::Json => {
@@ -256,8 +244,17 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             s.push('\n');
             s.into_bytes()
         }
-        Format::Csv => csv::render(&annexes())?,
-        Format::Xlsx => xlsx::render(&criteria, &results, &groups, &annexes())?,
+        Format::Csv => {
+            let titled = args.annex.sipas() && args.annex.par();
+            let parts = annexes(args.annex, sipas_annex, par_annex, |a| {
+                csv::annex(&a, titled)
+            });
+            csv::join(parts.into_iter().collect::<Result<_, _>>()?)
+        }
+        Format::Xlsx => {
+            let built = annexes(args.annex, sipas_annex, par_annex, |a| a);
+            xlsx::render(&criteria, &results, &groups, &built)?
+        }
         Format::Table => {
             let terminal = args.output.is_none() && output::stdout_is_terminal();
             let mut s = String::new();
@@ -292,4 +289,19 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     // system whole, not freed one by one.
     std::mem::forget((year, results));
     Ok(exit::OK)
+}
+
+/// The annexes asked for, built side by side (each on a core) and each handed to `finish` where
+/// it was built; in order, Phụ lục I first.
+fn annexes<T: Send>(
+    which: Which,
+    sipas: impl FnOnce() -> Annex + Send,
+    par: impl FnOnce() -> Annex + Send,
+    finish: impl Fn(Annex) -> T + Sync,
+) -> Vec<T> {
+    let (sipas, par) = rayon::join(
+        || which.sipas().then(|| finish(sipas())),
+        || which.par().then(|| finish(par())),
+    );
+    sipas.into_iter().chain(par).collect()
 }
