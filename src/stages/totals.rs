@@ -198,7 +198,7 @@ pub fn rank_all(criteria: &Criteria, units: &mut [UnitResult]) {
     let ranked: Vec<Vec<Ranked>> = (0..2 * members.len())
         .into_par_iter()
         .map(|task| {
-            let entries: Vec<(String, Option<Decimal>)> = members[task / 2]
+            let entries: Vec<(&str, Option<Decimal>)> = members[task / 2]
                 .iter()
                 .map(|&i| {
                     let u = &shared[i];
@@ -207,7 +207,7 @@ pub fn rank_all(criteria: &Criteria, units: &mut [UnitResult]) {
                     } else {
                         u.satisfaction.index
                     };
-                    (u.code.clone(), value)
+                    (u.code.as_str(), value)
                 })
                 .collect();
             rank(&entries, decimals, criteria.publish.ranking)
@@ -232,7 +232,7 @@ pub fn rank_all(criteria: &Criteria, units: &mut [UnitResult]) {
 ///
 /// `Exact`: equal exact values share a rank; units that publish the same figure but rank apart
 /// get a note. `Published`: equal published values share a rank.
-pub fn rank(entries: &[(String, Option<Decimal>)], decimals: u32, mode: Ranking) -> Vec<Ranked> {
+pub fn rank(entries: &[(&str, Option<Decimal>)], decimals: u32, mode: Ranking) -> Vec<Ranked> {
     // Each value rounded once, for the key and for the notes.
     let published: Vec<Option<Decimal>> = entries
         .iter()
@@ -248,48 +248,48 @@ pub fn rank(entries: &[(String, Option<Decimal>)], decimals: u32, mode: Ranking)
         .collect();
     order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut ranks = vec![Ranked::default(); entries.len()];
+    let mut first = 0;
     for (pos, &(k, i)) in order.iter().enumerate() {
-        let first = order.partition_point(|&(other, _)| other > k);
-        debug_assert!(first <= pos);
+        if pos > 0 && k != order[pos - 1].0 {
+            first = pos;
+        }
         ranks[i].rank = first + 1;
     }
     // Units that publish the same figure but whose keys differ: say why they rank apart.
-    let mut by_published: std::collections::BTreeMap<Decimal, Vec<usize>> =
-        std::collections::BTreeMap::new();
-    for &(_, i) in &order {
-        by_published
-            .entry(published[i].expect("ranked"))
-            .or_default()
-            .push(i);
-    }
-    for (published, members) in by_published {
-        if members.len() < 2 {
+    // Rounding keeps the order, so that such units come together in it.
+    let by_published = order.chunk_by(|a, b| published[a.1] == published[b.1]);
+    // (written piece by piece: a national year has thousands of notes)
+    let mut note = String::new();
+    for run in by_published {
+        if run.len() < 2 {
             continue;
         }
+        let published = published[run[0].1].expect("ranked");
+        let members: Vec<usize> = run.iter().map(|&(_, i)| i).collect();
         for &i in &members {
             let v = entries[i].1.expect("ranked");
-            let apart: Vec<(&str, Decimal)> = members
+            let apart = members
                 .iter()
                 .filter(|&&j| j != i && key(j) != key(i))
-                .map(|&j| (entries[j].0.as_str(), entries[j].1.expect("ranked")))
-                .collect();
-            if apart.is_empty() {
+                .map(|&j| (entries[j].0, entries[j].1.expect("ranked")));
+            let Some(digits) = apart.clone().map(|(_, w)| digits_to_tell(v, w)).max() else {
                 continue;
+            };
+            note.clear();
+            note.push_str("bằng ");
+            for (k, (code, w)) in apart.enumerate() {
+                if k > 0 {
+                    note.push_str(", ");
+                }
+                note.push_str(code);
+                note.push(' ');
+                crate::decimal::write(&mut note, publish(w, digits));
             }
-            let digits = apart
-                .iter()
-                .map(|&(_, w)| digits_to_tell(v, w))
-                .max()
-                .unwrap_or(decimals + 1);
-            let others = apart
-                .iter()
-                .map(|&(c, w)| format!("{c} {}", publish(w, digits)))
-                .collect::<Vec<_>>()
-                .join(", ");
-            ranks[i].note = Some(format!(
-                "bằng {others} khi làm tròn ({published}); xếp hạng theo giá trị chính xác {}",
-                publish(v, digits)
-            ));
+            note.push_str(" khi làm tròn (");
+            crate::decimal::write(&mut note, published);
+            note.push_str("); xếp hạng theo giá trị chính xác ");
+            crate::decimal::write(&mut note, publish(v, digits));
+            ranks[i].note = Some(note.clone());
         }
     }
     ranks
@@ -307,10 +307,10 @@ mod tests {
     use super::*;
     use std::str::FromStr;
 
-    fn entries(values: &[(&str, &str)]) -> Vec<(String, Option<Decimal>)> {
+    fn entries<'a>(values: &[(&'a str, &str)]) -> Vec<(&'a str, Option<Decimal>)> {
         values
             .iter()
-            .map(|(c, v)| (c.to_string(), Some(Decimal::from_str(v).unwrap())))
+            .map(|&(c, v)| (c, Some(Decimal::from_str(v).unwrap())))
             .collect()
     }
 
@@ -333,5 +333,53 @@ mod tests {
         let r = rank(&e, 2, Ranking::Published);
         assert_eq!((r[0].rank, r[1].rank), (1, 1));
         assert!(r[0].note.is_none());
+    }
+
+    proptest::proptest! {
+        /// Ranks and notes as the method says them, found the plain way: a unit's rank is one
+        /// more than the units with a higher key; its note names, highest first, every unit
+        /// that publishes the same figure with another key, at the fewest decimals that tell
+        /// them all apart.
+        #[test]
+        fn ranks_and_notes_the_plain_way(
+            values in proptest::collection::vec(proptest::option::weighted(0.9, 8000i64..8040), 0..40),
+            scales in proptest::collection::vec(2u32..5, 40),
+            exact: bool,
+        ) {
+            let mode = if exact { Ranking::Exact } else { Ranking::Published };
+            let codes: Vec<String> = (0..values.len()).map(|i| format!("U{i}")).collect();
+            // values near 80, at 2 to 4 decimals: many equal when published, some exactly equal
+            let e: Vec<(&str, Option<Decimal>)> = values
+                .iter()
+                .zip(&scales)
+                .zip(&codes)
+                .map(|((v, &s), c)| (c.as_str(), v.map(|v| Decimal::new(v * 10i64.pow(s - 2) + i64::from(s == 4) * (v % 7), s))))
+                .collect();
+            let key = |i: usize| match mode {
+                Ranking::Exact => e[i].1,
+                Ranking::Published => e[i].1.map(|v| publish(v, 2)),
+            };
+            let got = rank(&e, 2, mode);
+            for i in 0..e.len() {
+                let Some(k) = key(i) else {
+                    proptest::prop_assert_eq!(&got[i], &Ranked::default());
+                    continue;
+                };
+                let higher = (0..e.len()).filter(|&j| key(j).is_some_and(|o| o > k)).count();
+                proptest::prop_assert_eq!(got[i].rank, higher + 1);
+                let v = e[i].1.unwrap();
+                let p = publish(v, 2);
+                let mut apart: Vec<usize> = (0..e.len())
+                    .filter(|&j| e[j].1.is_some_and(|w| publish(w, 2) == p) && key(j) != Some(k))
+                    .collect();
+                apart.sort_by(|&a, &b| key(b).cmp(&key(a)).then(a.cmp(&b)));
+                let note = (!apart.is_empty()).then(|| {
+                    let digits = apart.iter().map(|&j| digits_to_tell(v, e[j].1.unwrap())).max().unwrap();
+                    let others: Vec<String> = apart.iter().map(|&j| format!("{} {}", e[j].0, publish(e[j].1.unwrap(), digits))).collect();
+                    format!("bằng {} khi làm tròn ({p}); xếp hạng theo giá trị chính xác {}", others.join(", "), publish(v, digits))
+                });
+                proptest::prop_assert_eq!(&got[i].note, &note);
+            }
+        }
     }
 }
