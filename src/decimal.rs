@@ -33,6 +33,7 @@ pub fn publish(value: Decimal, decimals: u32) -> Decimal {
 /// Parses a number as typed in a CSV cell or a workbook: optional sign, digits, one decimal
 /// separator (`.` or `,`), no thousands separators, no exponent. Surrounding spaces are ignored.
 /// At most 28 significant digits.
+#[inline]
 pub fn parse(text: &str) -> Option<Decimal> {
     let t = text.trim();
     let (negative, digits) = match t.as_bytes().first()? {
@@ -78,12 +79,32 @@ pub fn parse(text: &str) -> Option<Decimal> {
             scale -= 1;
         }
         mantissa = i128::from(small);
-    }
-    while scale > 0 && mantissa % 10 == 0 {
-        mantissa /= 10;
-        scale -= 1;
+    } else {
+        while scale > 0 && mantissa % 10 == 0 {
+            mantissa /= 10;
+            scale -= 1;
+        }
     }
     Decimal::try_from_i128_with_scale(if negative { -mantissa } else { mantissa }, scale).ok()
+}
+
+/// `a` against `b` by value, as `Decimal`'s `Ord` does, in integers when both mantissas fit 64
+/// bits (readers and rules compare a million typed values with the criteria's).
+#[inline]
+pub fn cmp(a: Decimal, b: Decimal) -> std::cmp::Ordering {
+    let (sa, sb) = (a.scale(), b.scale());
+    if let (Ok(ma), Ok(mb)) = (i64::try_from(a.mantissa()), i64::try_from(b.mantissa()))
+        && sa.abs_diff(sb) <= 18
+    {
+        // |m| < 2^63 and 10^18 < 2^60: both sides fit an i128
+        let (ma, mb) = (i128::from(ma), i128::from(mb));
+        return match sa.cmp(&sb) {
+            std::cmp::Ordering::Less => (ma * 10i128.pow(sb - sa)).cmp(&mb),
+            std::cmp::Ordering::Greater => ma.cmp(&(mb * 10i128.pow(sa - sb))),
+            std::cmp::Ordering::Equal => ma.cmp(&mb),
+        };
+    }
+    a.cmp(&b)
 }
 
 /// Parses a percentage: a number, optionally followed by `%`.
@@ -223,6 +244,26 @@ mod tests {
             let mut out = String::from("x");
             write(&mut out, value);
             proptest::prop_assert_eq!(out, format!("x{value}"));
+        }
+    }
+
+    proptest::proptest! {
+        /// Ordered as `Decimal`'s `Ord` orders them: by value, whatever the scales and signs.
+        #[test]
+        fn compares_as_ord(
+            ma in proptest::num::i128::ANY, sa in 0u32..=28, mb in proptest::num::i128::ANY,
+            sb in 0u32..=28, small: bool, same: bool,
+        ) {
+            let m = |m: i128| if small { m % 1_000_000 } else { m % (1i128 << 96) };
+            let a = Decimal::from_i128_with_scale(m(ma), sa);
+            // the same value at one more decimal, or another value
+            let b = match same {
+                true if sa < 28 => Decimal::from_i128_with_scale(m(ma) % (1i128 << 92) * 10, sa + 1),
+                _ => Decimal::from_i128_with_scale(m(mb), sb),
+            };
+            let a = if same { Decimal::from_i128_with_scale(m(ma) % (1i128 << 92), sa) } else { a };
+            proptest::prop_assert_eq!(cmp(a, b), a.cmp(&b));
+            proptest::prop_assert_eq!(cmp(b, a), b.cmp(&a));
         }
     }
 

@@ -21,15 +21,16 @@ pub struct Interval {
 
 impl Interval {
     pub fn contains(&self, v: Decimal) -> bool {
+        let cmp = crate::decimal::cmp;
         let above_lower = match self.lower {
             None => true,
-            Some(b) if b.inclusive => v >= b.value,
-            Some(b) => v > b.value,
+            Some(b) if b.inclusive => cmp(v, b.value).is_ge(),
+            Some(b) => cmp(v, b.value).is_gt(),
         };
         let below_upper = match self.upper {
             None => true,
-            Some(b) if b.inclusive => v <= b.value,
-            Some(b) => v < b.value,
+            Some(b) if b.inclusive => cmp(v, b.value).is_le(),
+            Some(b) => cmp(v, b.value).is_lt(),
         };
         above_lower && below_upper
     }

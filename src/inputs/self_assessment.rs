@@ -236,7 +236,7 @@ pub fn parse_entry(text: &str) -> Option<Entry> {
 /// Why entered points do not fit the leaf, if they do not; `p` as [`parse_entry`] reads it
 /// (without trailing zeros).
 pub(crate) fn points_problem(node: &Node, p: Decimal) -> Option<String> {
-    if p.is_sign_negative() && !p.is_zero() || p > node.max {
+    if p.is_sign_negative() && !p.is_zero() || crate::decimal::cmp(p, node.max).is_gt() {
         return Some(format!(
             "{} points is outside [0, {}]",
             p.normalize(),
@@ -321,10 +321,12 @@ pub fn parse_value(node: &Node, text: &str) -> Result<Value, String> {
                     "{text:?} is not a percentage (write 85, 85%, 85,5 or a ratio such as 17/20)"
                 )
             })?;
-            if pct < Decimal::ZERO {
+            if pct.is_sign_negative() && !pct.is_zero() {
                 return Err(format!("{text:?}: a percentage cannot be negative"));
             }
-            if pct > Decimal::ONE_HUNDRED && matches!(rule, Rule::Bands { .. }) {
+            if crate::decimal::cmp(pct, Decimal::ONE_HUNDRED).is_gt()
+                && matches!(rule, Rule::Bands { .. })
+            {
                 return Err(format!("{text:?}: a percentage above 100"));
             }
             Ok(Value::Number(pct))
