@@ -97,10 +97,19 @@ pub fn cmp(a: Decimal, b: Decimal) -> std::cmp::Ordering {
         && sa.abs_diff(sb) <= 18
     {
         // |m| < 2^63 and 10^18 < 2^60: both sides fit an i128
+        const POW10: [i128; 19] = {
+            let mut p = [1i128; 19];
+            let mut k = 1;
+            while k < 19 {
+                p[k] = p[k - 1] * 10;
+                k += 1;
+            }
+            p
+        };
         let (ma, mb) = (i128::from(ma), i128::from(mb));
         return match sa.cmp(&sb) {
-            std::cmp::Ordering::Less => (ma * 10i128.pow(sb - sa)).cmp(&mb),
-            std::cmp::Ordering::Greater => ma.cmp(&(mb * 10i128.pow(sa - sb))),
+            std::cmp::Ordering::Less => (ma * POW10[(sb - sa) as usize]).cmp(&mb),
+            std::cmp::Ordering::Greater => ma.cmp(&(mb * POW10[(sa - sb) as usize])),
             std::cmp::Ordering::Equal => ma.cmp(&mb),
         };
     }
