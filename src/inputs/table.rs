@@ -134,6 +134,8 @@ struct Fast {
     valid: usize,
     /// LFs passed.
     lines: u64,
+    /// The last record was parsed by `csv_core` (and may hold a line break in quotes).
+    parsed: bool,
     delimiter: u8,
     core: csv_core::Reader,
     /// `csv_core`'s output: the cells' bytes and where each ends.
@@ -200,6 +202,7 @@ impl Fast {
             text_start: 0,
             valid: 0,
             lines: 0,
+            parsed: false,
             delimiter,
             core: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
             fields: vec![0; 256],
@@ -255,6 +258,7 @@ impl Fast {
             };
             row.text.clear();
             row.text.push_str(text);
+            self.parsed = false;
             let at = self.lines + 1;
             self.pos = next;
             self.lines += u64::from(next > line_end);
@@ -298,6 +302,7 @@ impl Fast {
                 OutputEndsFull => self.bounds.resize(self.bounds.len() * 2, 0),
                 End => return Ok(Step::End),
                 Record => {
+                    self.parsed = true;
                     row.text.clear();
                     row.ends.clear();
                     let mut start = 0;
@@ -744,7 +749,12 @@ impl Sheet {
         if let Err(p) = self.check_width(row, line) {
             problems.push(p);
         }
-        if row.contains(b'\n')
+        let may_span = match &self.records {
+            Records::Fast(fast) => fast.parsed,
+            _ => true,
+        };
+        if may_span
+            && row.contains(b'\n')
             && let Some(lines) = row
                 .iter()
                 .map(|c| c.bytes().filter(|&b| b == b'\n').count())
@@ -799,7 +809,14 @@ impl Sheet {
             // the common case: nothing to trim
             (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => text,
             // spaces, non-breaking spaces, and a byte-order mark pasted in mid-file
-            _ => text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}'),
+            _ => {
+                let pad = |c: char| c.is_whitespace() || c == '\u{feff}';
+                // (Vietnamese text ends in a letter: told on the last character alone)
+                match (text.chars().next(), text.chars().next_back()) {
+                    (Some(a), Some(b)) if !pad(a) && !pad(b) => text,
+                    _ => text.trim_matches(pad),
+                }
+            }
         }
     }
 }
