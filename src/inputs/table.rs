@@ -6,9 +6,10 @@
 //! line), CRLF line ends, blank lines. Told with `--encoding`: legacy single-byte encodings
 //! such as Windows-1258.
 //!
-//! A UTF-8 file is read line by line ([`Fast`]): a plain line (no quote, no lone CR, valid
-//! UTF-8 — what a program or Excel writes for cells without delimiters in them) is split at
-//! its delimiters, eight bytes at a time, or left whole for a reader that walks it itself; any other record is handed to `csv_core`, the
+//! A UTF-8 file is read line by line ([`Fast`]), checked as UTF-8 a block of whole lines at a
+//! time: a plain line (no quote, no lone CR, valid UTF-8 — what a program or Excel writes for
+//! cells without delimiters in them) is split at its delimiters, eight bytes at a time, or left
+//! whole for a reader that walks it itself; any other record is handed to `csv_core`, the
 //! parser inside the `csv` crate. A file in another encoding is decoded and read by the `csv`
 //! crate itself; a proptest holds the two ways to the same records, lines and messages on any
 //! bytes, with any buffer size.
@@ -1228,6 +1229,12 @@ mod tests {
     /// Everything a sheet gives: the header, or why there is none; then each record's line
     /// and cells, and the problems.
     fn everything(path: &Path, fast: Option<usize>) -> String {
+        read_all(path, fast, false)
+    }
+
+    /// Every record of the file with its line and cells (as read and trimmed), then the
+    /// problems; with `unsplit`, plain lines taken whole and split after, as the walkers do.
+    fn read_all(path: &Path, fast: Option<usize>, unsplit: bool) -> String {
         let mut sheet = match Sheet::open_with(path, "t.csv", ReadOptions::default(), fast) {
             Ok(s) => s,
             Err(SheetError::Problem(p)) => return format!("{p:?}"),
@@ -1236,8 +1243,17 @@ mod tests {
         let mut out = format!("{} {:?}\n", sheet.header_line(), sheet.headers);
         let mut row = Row::new();
         let mut problems = super::super::Problems::default();
-        while let Some(line) = sheet.next(&mut row, &mut problems) {
-            out += &format!("{line} {:?}\n", row.iter().collect::<Vec<_>>());
+        loop {
+            let line = match unsplit {
+                false => sheet.next(&mut row, &mut problems),
+                true => match sheet.next_unsplit(&mut row, &mut problems) {
+                    Some((line, false)) if !sheet.split(&mut row, line, &mut problems) => continue,
+                    next => next.map(|(line, _)| line),
+                },
+            };
+            let Some(line) = line else { break };
+            let trimmed: Vec<&str> = (0..row.len()).map(|i| Sheet::cell(&row, i)).collect();
+            out += &format!("{line} {:?} {trimmed:?}\n", row.iter().collect::<Vec<_>>());
         }
         let stopped = problems.stopped;
         out + &format!("{:?} stopped: {stopped}", problems.into_sorted())
@@ -1312,21 +1328,24 @@ mod tests {
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
 
-        /// The line reader gives what the csv crate gives, on any bytes, whatever its buffer.
+        /// The line reader gives what the csv crate gives, on any bytes, whatever its buffer,
+        /// whether lines are split as read or taken whole and split after.
         #[test]
         fn fast_reads_as_the_csv_crate(
             bytes in proptest::collection::vec(proptest::sample::select(vec![
                 b'a', b'1', b',', b';', b'\t', b'"', b'"', b'\r', b'\n', b'\n', b' ',
-                0xC3, 0xA9, 0xFF, 0xEF, 0xBB, 0xBF,
-            ]), 0..80),
-            capacity in 1usize..20,
+                0xC3, 0xA9, 0xFF, 0xEF, 0xBB, 0xBF, 0xE1, 0xBA, 0xA1, 0xC2, 0xA0,
+            ]), 0..120),
+            capacity in 1usize..40,
         ) {
             let dir = tempfile::tempdir().unwrap();
             let path = dir.path().join("t.csv");
             std::fs::write(&path, &bytes).unwrap();
-            let want = everything(&path, None);
-            proptest::prop_assert_eq!(everything(&path, Some(capacity)), want.clone());
-            proptest::prop_assert_eq!(everything(&path, Some(1 << 16)), want);
+            let want = read_all(&path, None, false);
+            for unsplit in [false, true] {
+                proptest::prop_assert_eq!(read_all(&path, Some(capacity), unsplit), want.clone());
+                proptest::prop_assert_eq!(read_all(&path, Some(1 << 16), unsplit), want.clone());
+            }
         }
     }
 }
