@@ -253,8 +253,14 @@ impl Fast {
             if line_end > self.valid {
                 self.validate();
             }
-            let (from, to) = (self.pos - self.text_start, line_end - self.text_start);
-            let Some(text) = self.text.get(from..to).filter(|_| line_end <= self.valid) else {
+            // the line as checked text (`text_start <= pos` always holds; checked all the same)
+            let text = match self.pos.checked_sub(self.text_start) {
+                Some(from) if line_end <= self.valid => {
+                    self.text.get(from..line_end - self.text_start)
+                }
+                _ => None,
+            };
+            let Some(text) = text else {
                 return self.parse(row);
             };
             row.text.clear();
