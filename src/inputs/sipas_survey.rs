@@ -172,6 +172,8 @@ pub fn read(
         seen.add(respondent, u, line);
         let mut bad = false;
         if walked.is_none() {
+            // (whatever a walk that gave up wrote is read again)
+            answers.fill(NO_ANSWER);
             for (col, cell) in record.bytes().enumerate() {
                 let Some(&k) = item_of_col.get(col) else {
                     break;
