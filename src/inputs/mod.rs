@@ -716,19 +716,30 @@ pub(crate) fn walk<const N: usize>(
             }
             Walk::Lead(i) => {
                 let len = memchr::memchr(delimiter, rest).unwrap_or(rest.len());
-                let cell = &rest[..len];
-                match (cell.first(), cell.last()) {
-                    (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => {
-                        *leads.get_mut(*i)? = at..at + len;
-                    }
-                    _ => return None,
+                if !table::untrimmed(&rest[..len]) {
+                    return None;
                 }
+                *leads.get_mut(*i)? = at..at + len;
                 len
             }
             Walk::Other => memchr::memchr(delimiter, rest).unwrap_or(rest.len()),
         };
     }
     (at == text.len()).then_some(leads)
+}
+
+/// Lead cell `i` (column `col`) of a survey line: where [`walk`] found it, or else the split
+/// row's cell, trimmed ([`Sheet::cell`]).
+pub(crate) fn lead<'a, const N: usize>(
+    row: &'a table::Row,
+    walked: &Option<[std::ops::Range<usize>; N]>,
+    i: usize,
+    col: usize,
+) -> &'a str {
+    match walked {
+        Some(leads) => row.text().get(leads[i].clone()).unwrap_or_default(),
+        None => Sheet::cell(row, col),
+    }
 }
 
 /// A whole number of times or questionnaires, as typed.
@@ -871,11 +882,11 @@ mod tests {
             };
             let sipas_answers = ["", "", "1", "2", "3", "4", "5", "X", "x"];
             let par_answers = ["", "", "", "A", "b", "C", "D", "X"];
-            // a clean officials' row answers its unit's group's questions only (S for a
-            // department, H for a district)
             // a question given two columns (refused, but read the same way on both paths)
             let par_header = header("par-survey.csv") + if twice { ",S01" } else { ",#note" };
             let questions: Vec<&str> = par_header.split(',').collect();
+            // a clean officials' row answers its unit's group's questions only (S for a
+            // department, H for a district)
             let other_group = |cells: &[&str], c: usize| {
                 let district = cells.get(2).is_some_and(|u| u.contains("TPLS"));
                 c >= 3 && questions.get(c).is_some_and(|q| q.starts_with('S') == district)

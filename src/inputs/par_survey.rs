@@ -215,24 +215,14 @@ pub fn read(
         walked_answers.fill(NO_ANSWER);
         let mut walked = match split {
             true => None,
-            false => super::walk(record.text(), delimiter, &plan, &scale, &mut walked_answers),
+            false => super::walk::<3>(record.text(), delimiter, &plan, &scale, &mut walked_answers),
         };
         if walked.is_none() && !split && !sheet.split(&mut record, line, problems) {
             continue;
         }
-        let (respondent, rg_text, unit_text) = match &walked {
-            Some([r, g, u]) => {
-                let text = |range: &std::ops::Range<usize>| {
-                    record.text().get(range.clone()).unwrap_or_default()
-                };
-                (text(r), text(g), text(u))
-            }
-            None => (
-                Sheet::cell(&record, c_resp),
-                Sheet::cell(&record, c_rg),
-                Sheet::cell(&record, c_unit),
-            ),
-        };
+        let respondent = super::lead(&record, &walked, 0, c_resp);
+        let rg_text = super::lead(&record, &walked, 1, c_rg);
+        let unit_text = super::lead(&record, &walked, 2, c_unit);
         let Some(u) = unit_of.get(unit_text) else {
             if index.report_unknown(unit_text, &sheet.name) {
                 problems.push(

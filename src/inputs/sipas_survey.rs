@@ -144,18 +144,13 @@ pub fn read(
         answers.fill(NO_ANSWER);
         let walked = match split {
             true => None,
-            false => super::walk(record.text(), delimiter, &plan, &scale, &mut answers),
+            false => super::walk::<2>(record.text(), delimiter, &plan, &scale, &mut answers),
         };
         if walked.is_none() && !split && !sheet.split(&mut record, line, problems) {
             continue;
         }
-        let (respondent, unit_text) = match &walked {
-            Some([r, u]) => (
-                record.text().get(r.clone()).unwrap_or_default(),
-                record.text().get(u.clone()).unwrap_or_default(),
-            ),
-            None => (Sheet::cell(&record, c_resp), Sheet::cell(&record, c_unit)),
-        };
+        let respondent = super::lead(&record, &walked, 0, c_resp);
+        let unit_text = super::lead(&record, &walked, 1, c_unit);
         let Some(u) = unit_of.get(unit_text) else {
             if index.report_unknown(unit_text, &sheet.name) {
                 problems.push(

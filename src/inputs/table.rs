@@ -32,8 +32,8 @@ pub struct ReadOptions {
 }
 
 /// A record's cells: their text one after another, each followed by one ASCII separator (none
-/// after the last is needed), and where each ends. The record's text is checked as UTF-8
-/// once, when read (a line at a time); a cell is a slice of it, with no copy and no check.
+/// after the last is needed), and where each ends. The text was checked as UTF-8 once, when
+/// read; a cell is a slice of it, with no copy and no check.
 #[derive(Debug, Clone, Default)]
 pub struct Row {
     text: String,
@@ -117,8 +117,9 @@ impl From<Vec<String>> for Row {
 }
 
 /// Reads UTF-8 text (CR LF already made LF) line by line: a plain line (no quote, no CR, valid
-/// UTF-8) is split at its delimiters; any other record is parsed by `csv_core`, the parser of
-/// the `csv` crate, from the start of its line, as the `csv` crate would.
+/// UTF-8) is split at its delimiters, or handed over whole; any other record is parsed by
+/// `csv_core`, the parser of the `csv` crate, from the start of its line, as the `csv` crate
+/// would.
 struct Fast {
     source: Box<dyn Read>,
     buf: Vec<u8>,
@@ -679,13 +680,8 @@ impl Sheet {
                 Records::Fast(fast) => match fast.next(row, split) {
                     Ok(Step::Record(line)) => line,
                     Ok(Step::Line(line)) => {
-                        // a line starting with a code is not blank (see `is_blank`)
-                        if row
-                            .text
-                            .as_bytes()
-                            .first()
-                            .is_some_and(u8::is_ascii_alphanumeric)
-                        {
+                        // not blank (see `is_blank`): its checks can wait
+                        if starts_with_code(&row.text) {
                             return Some((line, false));
                         }
                         split_plain(row.text.as_bytes(), fast.delimiter, &mut row.ends);
@@ -811,19 +807,15 @@ impl Sheet {
     /// The text of a cell, trimmed; empty when the row is short.
     pub fn cell(row: &Row, column: usize) -> &str {
         let text = row.get(column).unwrap_or("");
-        match (text.as_bytes().first(), text.as_bytes().last()) {
-            (None, _) => text,
-            // the common case: nothing to trim
-            (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => text,
-            // spaces, non-breaking spaces, and a byte-order mark pasted in mid-file
-            _ => {
-                let pad = |c: char| c.is_whitespace() || c == '\u{feff}';
-                // (Vietnamese text ends in a letter: told on the last character alone)
-                match (text.chars().next(), text.chars().next_back()) {
-                    (Some(a), Some(b)) if !pad(a) && !pad(b) => text,
-                    _ => text.trim_matches(pad),
-                }
-            }
+        if text.is_empty() || untrimmed(text.as_bytes()) {
+            return text;
+        }
+        // spaces, non-breaking spaces, and a byte-order mark pasted in mid-file
+        let pad = |c: char| c.is_whitespace() || c == '\u{feff}';
+        // (Vietnamese text ends in a letter: told on the last character alone)
+        match (text.chars().next(), text.chars().next_back()) {
+            (Some(a), Some(b)) if !pad(a) && !pad(b) => text,
+            _ => text.trim_matches(pad),
         }
     }
 }
@@ -970,6 +962,19 @@ impl<R: Read> Read for LineTracker<R> {
     }
 }
 
+/// A cell that is not empty and starts and ends with a visible ASCII character: nothing to trim
+/// (the common case, told on two bytes).
+pub(crate) fn untrimmed(cell: &[u8]) -> bool {
+    matches!((cell.first(), cell.last()), (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic())
+}
+
+/// A record whose text starts with a letter or digit, as a code does: not blank.
+fn starts_with_code(text: &str) -> bool {
+    text.as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphanumeric)
+}
+
 fn empty(name: &str) -> SheetError {
     SheetError::Problem(
         Problem::new(name, 0, 0, "the file is empty: it has no header row")
@@ -987,10 +992,7 @@ pub enum SheetError {
 
 fn is_blank(row: &Row) -> bool {
     // the common case, a row starting with a code, is decided on its first byte
-    let starts_with_text = row
-        .get(0)
-        .is_some_and(|c| c.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric));
-    !starts_with_text && row.iter().all(|c| c.trim().is_empty())
+    !starts_with_code(&row.text) && row.iter().all(|c| c.trim().is_empty())
 }
 
 fn not_utf8(name: &str, line: u64, column: usize) -> Problem {
