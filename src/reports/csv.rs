@@ -2,11 +2,9 @@
 //! `.` as decimal separator. One annex is a plain table; both annexes come one after the
 //! other, each under a title row, separated by a blank line.
 
-use std::fmt::Write;
-
 use rayon::prelude::*;
 
-use super::annex::{Annex, Cell};
+use super::annex::Annex;
 
 /// The annexes, one after the other (each under its title row when there are several).
 pub fn render(annexes: &[Annex]) -> Result<Vec<u8>, csv::Error> {
@@ -37,23 +35,12 @@ pub fn annex(annex: &Annex, titled: bool) -> Result<Vec<u8>, csv::Error> {
             .par_chunks(256)
             .map(|block| {
                 let mut w = writer(Vec::with_capacity(block.len() * 256));
-                let mut number = String::new();
+                let mut text = String::new();
                 for row in block {
                     for cell in row {
-                        match cell {
-                            Cell::Text(s) => w.write_field(s)?,
-                            Cell::Empty => w.write_field([])?,
-                            Cell::Number(d) => {
-                                number.clear();
-                                crate::decimal::write(&mut number, *d);
-                                w.write_field(&number)?;
-                            }
-                            Cell::Int(i) => {
-                                number.clear();
-                                let _ = write!(number, "{i}");
-                                w.write_field(&number)?;
-                            }
-                        }
+                        text.clear();
+                        cell.write_to(&mut text);
+                        w.write_field(&text)?;
                     }
                     w.write_record(None::<&[u8]>)?;
                 }
@@ -76,6 +63,7 @@ mod tests {
     use rust_decimal::Decimal;
 
     use super::*;
+    use crate::reports::annex::Cell;
 
     /// Rows written cell by cell, a block at a time, read as each row written whole by the csv
     /// crate from the cells' text: quotes, delimiters, line breaks, empty cells, a row of one

@@ -265,13 +265,12 @@ pub fn rank(entries: &[(&str, Option<Decimal>)], decimals: u32, mode: Ranking) -
             continue;
         }
         let published = published[run[0].1].expect("ranked");
-        let members: Vec<usize> = run.iter().map(|&(_, i)| i).collect();
-        for &i in &members {
+        for &(_, i) in run {
             let v = entries[i].1.expect("ranked");
-            let apart = members
+            let apart = run
                 .iter()
-                .filter(|&&j| j != i && key(j) != key(i))
-                .map(|&j| (entries[j].0, entries[j].1.expect("ranked")));
+                .filter(|&&(_, j)| j != i && key(j) != key(i))
+                .map(|&(_, j)| (entries[j].0, entries[j].1.expect("ranked")));
             let Some(digits) = apart.clone().map(|(_, w)| digits_to_tell(v, w)).max() else {
                 continue;
             };
