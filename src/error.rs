@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use crate::tr;
+
 /// Exit codes, as documented in the README ("Exit codes").
 pub mod exit {
     /// Success.
@@ -88,14 +90,14 @@ impl fmt::Display for Problem {
         }
         write!(f, ": ")?;
         if let Some(name) = &self.column_name {
-            write!(f, "column {name}: ")?;
+            write!(f, "{}: ", tr!("common-column", name = name))?;
         }
         if let Some(subject) = &self.subject {
             write!(f, "{subject}: ")?;
         }
         write!(f, "{}", self.message)?;
         if let Some(hint) = &self.hint {
-            write!(f, " (hint: {hint})")?;
+            write!(f, " ({})", tr!("common-hint", hint = hint))?;
         }
         Ok(())
     }
@@ -104,9 +106,9 @@ impl fmt::Display for Problem {
 /// Why a run stopped.
 #[derive(Debug, thiserror::Error)]
 pub enum Failure {
-    #[error("the criteria file is invalid ({}):\n{}", count(.0), lines(.0))]
+    #[error("{}:\n{}", tr!("common-criteria-invalid", problems = count(.0)), lines(.0))]
     Criteria(Vec<Problem>),
-    #[error("the input data is invalid ({}):\n{}", count(.0), lines(.0))]
+    #[error("{}:\n{}", tr!("common-input-invalid", problems = count(.0)), lines(.0))]
     Input(Vec<Problem>),
     #[error("{0}")]
     Usage(String),
@@ -142,7 +144,7 @@ pub fn count(problems: &[Problem]) -> String {
         .iter()
         .map(|p| if p.more > 0 { p.more } else { 1 })
         .sum();
-    format!("{n} problem{}", if n == 1 { "" } else { "s" })
+    tr!("common-problems", count = n)
 }
 
 fn lines(problems: &[Problem]) -> String {

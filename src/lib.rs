@@ -10,6 +10,7 @@ pub mod criteria;
 pub mod decimal;
 pub mod error;
 pub mod exact;
+pub mod i18n;
 pub mod inputs;
 pub mod output;
 pub mod reports;

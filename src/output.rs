@@ -94,5 +94,6 @@ pub fn warn_all(warnings: &[&crate::stages::Warning]) {
 
 /// Prints a warning line on standard error, ignoring a closed stderr.
 pub fn warn(line: &str) {
-    let _ = writeln!(std::io::stderr().lock(), "par-index: warning: {line}");
+    let prefix = crate::tr!("common-warning");
+    let _ = writeln!(std::io::stderr().lock(), "par-index: {prefix}: {line}");
 }

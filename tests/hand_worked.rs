@@ -55,6 +55,7 @@ fn d(s: &str) -> Decimal {
 fn compute(criteria: &Path, extra: &[&str]) -> String {
     let out = Command::cargo_bin("par-index")
         .unwrap()
+        .env("PAR_INDEX_LANG", "en")
         .arg("compute")
         .arg(path(YEAR))
         .arg("--criteria")
@@ -271,6 +272,7 @@ fn stage1_strict_turns_the_two_warnings_into_errors() {
     // §6: not appraised is "a warning; an error with --strict"; the rule disagreement too.
     let out = Command::cargo_bin("par-index")
         .unwrap()
+        .env("PAR_INDEX_LANG", "en")
         .arg("compute")
         .arg(path(YEAR))
         .arg("--criteria")

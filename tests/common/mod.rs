@@ -16,8 +16,12 @@ pub fn sample() -> PathBuf {
     root().join("samples/2023")
 }
 
+/// The built binary, speaking English (the messages these tests read; tests of the Vietnamese
+/// catalogue set the language themselves).
 pub fn bin() -> Command {
-    Command::cargo_bin("par-index").expect("the binary is built")
+    let mut cmd = Command::cargo_bin("par-index").expect("the binary is built");
+    cmd.env("PAR_INDEX_LANG", "en");
+    cmd
 }
 
 /// Runs `par-index args…`; returns (exit code, stdout, stderr).

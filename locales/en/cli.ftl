@@ -1,0 +1,1 @@
+# Messages of src/cli (English). Ids start with "cli-"; each has its twin in locales/vi/cli.ftl.

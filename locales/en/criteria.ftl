@@ -1,0 +1,1 @@
+# Messages of src/criteria (English). Ids start with "criteria-"; each has its twin in locales/vi/criteria.ftl.

@@ -1,0 +1,1 @@
+# Messages of src/reports (English). Ids start with "reports-"; each has its twin in locales/vi/reports.ftl.

@@ -1,0 +1,1 @@
+# Messages of src/uncertainty (English). Ids start with "uncertainty-"; each has its twin in locales/vi/uncertainty.ftl.
