@@ -162,6 +162,18 @@ pub fn from_float(value: f64) -> Option<Decimal> {
         .map(|d| d.normalize())
 }
 
+/// The decimal a workbook's number shows in Excel: the float to Excel's 15 significant digits
+/// (`8.15` typed, stored as the nearest float, is 8.15 again; a formula's 0.83699999999999997
+/// shows as 0.837).
+pub fn from_excel(value: f64) -> Option<Decimal> {
+    if !value.is_finite() {
+        return None;
+    }
+    Decimal::from_scientific(&format!("{value:.14e}"))
+        .ok()
+        .map(|d| d.normalize())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,6 +3,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    par_index::error::install_panic_hook();
     let cli = par_index::cli::Cli::parse();
     match par_index::cmd::run(cli) {
         Ok(code) => ExitCode::from(code),

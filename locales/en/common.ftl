@@ -12,3 +12,6 @@ common-criteria-invalid = the criteria file is invalid ({ $problems })
 common-input-invalid = the input data is invalid ({ $problems })
 # The prefix of a warning line on standard error: "par-index: warning: …"
 common-warning = warning
+common-more-problems = … and { $count } more problems in this file
+# The prefix of a note on standard error (how a file was read): "par-index: note: …"
+common-note = note

@@ -9,3 +9,6 @@ common-criteria-invalid = tệp tiêu chí không hợp lệ ({ $problems })
 common-input-invalid = dữ liệu đầu vào không hợp lệ ({ $problems })
 # Tiền tố của một dòng cảnh báo trên stderr: "par-index: cảnh báo: …"
 common-warning = cảnh báo
+common-more-problems = … và { $count } lỗi khác trong tệp này
+# Tiền tố của một ghi chú trên stderr (tệp được đọc thế nào): "par-index: ghi chú: …"
+common-note = ghi chú

@@ -11,10 +11,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::criteria::{self, Criteria, Measure, Rule, Source};
-use crate::error::{Failure, Problem, exit};
-use crate::inputs::table::{ReadOptions, Sheet, SheetError};
+use crate::error::{Failure, exit};
 use crate::output;
-use crate::text::normalize_key;
 
 /// The units of the built-in sample year (Lạng Sơn's 20 departments and 11 districts), used
 /// when `--units` is not given.
@@ -399,160 +397,20 @@ fn guide(criteria: &Criteria, units: &[TemplateUnit], groups: &[usize]) -> Strin
     g
 }
 
-/// The units of the template: from a units file, a year's folder, or the built-in list.
+/// The units of the template: from a units file, a year's folder, or the built-in list, in
+/// the order listed.
 pub fn read_units(path: Option<&Path>, criteria: &Criteria) -> Result<Vec<TemplateUnit>, Failure> {
-    let (name, rows) = match path {
-        None => (BUILTIN_UNITS_NAME.to_string(), text_rows(BUILTIN_UNITS)),
-        Some(path) => {
-            let file = if path.is_dir() {
-                crate::inputs::table::find(path, crate::inputs::UNITS)
-                    .map_err(|p| Failure::Input(vec![p]))?
-                    .ok_or_else(|| {
-                        Failure::io(
-                            format!("cannot read the units of {}", path.display()),
-                            std::io::Error::new(
-                                std::io::ErrorKind::NotFound,
-                                "the folder has no units.csv (nor units.xlsx)",
-                            ),
-                        )
-                    })?
-            } else {
-                path.to_path_buf()
-            };
-            if !file.is_file() {
-                return Err(Failure::io(
-                    format!("cannot read the units file {}", file.display()),
-                    std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
-                ));
-            }
-            let name = file.display().to_string();
-            let sheet = match Sheet::open(&file, &name, ReadOptions::default()) {
-                Ok(sheet) => sheet,
-                Err(SheetError::Problem(p)) => return Err(Failure::Input(vec![p])),
-                Err(SheetError::Io(f)) => return Err(f),
-            };
-            (name, sheet_rows(sheet)?)
-        }
-    };
-    parse_units(&name, rows, criteria)
-}
-
-/// Header then records of a sheet, as text with line numbers.
-fn sheet_rows(mut sheet: Sheet) -> Result<Vec<(usize, Vec<String>)>, Failure> {
-    let mut rows = vec![(sheet.header_line() as usize, sheet.headers.clone())];
-    let mut record = crate::inputs::table::Row::new();
-    let mut problems = crate::inputs::Problems::default();
-    while let Some(line) = sheet.next(&mut record, &mut problems) {
-        let cells = (0..record.len().min(sheet.headers.len()))
-            .map(|c| Sheet::cell(&record, c).to_string())
-            .collect();
-        rows.push((line as usize, cells));
-    }
-    problems.into_result()?;
-    Ok(rows)
-}
-
-fn text_rows(text: &str) -> Vec<(usize, Vec<String>)> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    reader
-        .records()
-        .filter_map(Result::ok)
-        .map(|r| {
-            (
-                r.position().map_or(0, |p| p.line() as usize),
-                r.iter().map(|c| c.trim().to_string()).collect(),
-            )
+    let builtin = (BUILTIN_UNITS_NAME, BUILTIN_UNITS);
+    let mut units = crate::inputs::units::read_file(path, builtin, criteria)?;
+    units.sort_by_key(|u| u.line);
+    Ok(units
+        .into_iter()
+        .map(|u| TemplateUnit {
+            code: u.code,
+            name: u.name,
+            group: u.group,
         })
-        .collect()
-}
-
-/// `code,name,group` rows: every problem reported together.
-fn parse_units(
-    name: &str,
-    rows: Vec<(usize, Vec<String>)>,
-    criteria: &Criteria,
-) -> Result<Vec<TemplateUnit>, Failure> {
-    let mut rows = rows.into_iter();
-    let Some((header_line, header)) = rows.next() else {
-        return Err(Failure::Input(vec![
-            Problem::new(name, 0, 0, "the units file is empty")
-                .hint("one row per unit: code,name,group"),
-        ]));
-    };
-    let col = |title: &str| {
-        header
-            .iter()
-            .position(|h| normalize_key(h).eq_ignore_ascii_case(title))
-    };
-    let (Some(c_code), Some(c_name), Some(c_group)) = (col("code"), col("name"), col("group"))
-    else {
-        return Err(Failure::Input(vec![
-            Problem::new(name, header_line, 0, "the columns are code, name, group")
-                .hint(format!("the header row reads: {}", header.join(", "))),
-        ]));
-    };
-    let mut units: Vec<TemplateUnit> = Vec::new();
-    let mut problems = Vec::new();
-    for (line, row) in rows {
-        let cell = |c: usize| row.get(c).map_or(String::new(), |t| normalize_key(t));
-        let (code, unit_name, group) = (cell(c_code), cell(c_name), cell(c_group));
-        if code.is_empty() && unit_name.is_empty() && group.is_empty() {
-            continue;
-        }
-        if code.is_empty() {
-            problems.push(
-                Problem::new(name, line, c_code + 1, "the unit code is empty").column_name("code"),
-            );
-            continue;
-        }
-        let Some(g) = criteria
-            .groups
-            .iter()
-            .position(|x| x.id.eq_ignore_ascii_case(&group))
-        else {
-            problems.push(
-                Problem::new(name, line, c_group + 1, format!("unknown group {group:?}"))
-                    .column_name("group")
-                    .subject(format!("unit {code}"))
-                    .hint(format!(
-                        "the criteria define the groups {}",
-                        criteria
-                            .groups
-                            .iter()
-                            .map(|x| x.id.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )),
-            );
-            continue;
-        };
-        if units.iter().any(|u| u.code == code) {
-            problems.push(
-                Problem::new(name, line, c_code + 1, "duplicate unit")
-                    .column_name("code")
-                    .subject(format!("unit {code}")),
-            );
-            continue;
-        }
-        units.push(TemplateUnit {
-            code,
-            name: unit_name,
-            group: g,
-        });
-    }
-    if units.is_empty() && problems.is_empty() {
-        problems.push(
-            Problem::new(name, 0, 0, "no unit is listed").hint("one row per unit: code,name,group"),
-        );
-    }
-    if problems.is_empty() {
-        Ok(units)
-    } else {
-        Err(Failure::Input(problems))
-    }
+        .collect())
 }
 
 #[cfg(test)]
@@ -576,8 +434,14 @@ mod tests {
     #[test]
     fn bad_units_are_all_reported() {
         let c = criteria::load(None).unwrap();
-        let rows = text_rows("code,name,group\nA,Đơn vị A,so\nA,Lặp,so\nB,Đơn vị B,xa\n");
-        let e = parse_units("u.csv", rows, &c).unwrap_err();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("u.csv");
+        std::fs::write(
+            &path,
+            "code,name,group\nA,Đơn vị A,so\nA,Lặp,so\nB,Đơn vị B,xa\n",
+        )
+        .unwrap();
+        let e = read_units(Some(&path), &c).unwrap_err();
         let text = e.to_string();
         assert!(
             text.contains("u.csv:3:1: column code: unit A: duplicate unit"),

@@ -469,6 +469,19 @@ pub struct Band {
 pub const RESERVED_COLUMNS: [&str; 3] = ["respondent", "respondent_group", "unit"];
 
 impl Rule {
+    /// The points of the band that holds a measured value (a percentage or a count); `None`
+    /// when the rule has no bands or none holds it (a percentage above 100 where no band is
+    /// open upwards).
+    pub fn band_points(&self, value: Decimal) -> Option<Decimal> {
+        match self {
+            Rule::Bands { bands, .. } => bands
+                .iter()
+                .find(|b| b.interval.contains(value))
+                .map(|b| b.points),
+            _ => None,
+        }
+    }
+
     /// The rule as an analyst reads it beside the decision, e.g.
     /// "trên 90%: 2; từ 70% đến 90%: 1; dưới 70%: 0".
     pub fn describe(&self, max: Decimal) -> String {

@@ -1,10 +1,11 @@
-//! `deductions.csv` (optional): `unit,code,times,note`, one row per unit and deduction kind.
+//! `deductions.csv` (optional): `unit,code,times,note` (Mã đơn vị, Mã điểm trừ, Số lần, Ghi
+//! chú), one row per unit and deduction kind.
 
-use super::table::{Row, Sheet};
-use super::{Columns, Problems, UnitIndex, parse_count, unknown_columns};
+use super::table::{Column, Row, Spec, Table, cell};
+use super::{Problems, ROW_NUMBER, Unit, UnitIndex, UnknownUnits, parse_count};
 use crate::criteria::Criteria;
-use crate::error::Problem;
 use crate::text::normalize_key;
+use crate::tr;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeductionRow {
@@ -14,24 +15,47 @@ pub struct DeductionRow {
     pub line: u32,
 }
 
-const COLUMNS: [&str; 4] = ["unit", "code", "times", "note"];
+const COLUMNS: [Column; 4] = [
+    Column {
+        key: "unit",
+        names: &["mã đơn vị", "đơn vị"],
+    },
+    Column {
+        key: "code",
+        names: &["mã điểm trừ", "điểm trừ", "loại điểm trừ"],
+    },
+    Column {
+        key: "times",
+        names: &["số lần", "lần"],
+    },
+    Column {
+        key: "note",
+        names: &["ghi chú"],
+    },
+];
+
+/// The deductions file: its columns, and the names its sheet may have in a workbook.
+pub const SPEC: Spec = Spec {
+    role: super::DEDUCTIONS,
+    sheet_names: &["điểm trừ"],
+    required: &[COLUMNS[0], COLUMNS[1], COLUMNS[2]],
+    optional: &[COLUMNS[3]],
+    ignored: &ROW_NUMBER,
+};
 
 pub fn read(
-    mut sheet: Sheet,
+    mut table: Table,
     criteria: &Criteria,
     index: &UnitIndex,
-    units: usize,
+    units: &[Unit],
     problems: &mut Problems,
 ) -> Vec<Vec<DeductionRow>> {
-    let mut rows: Vec<Vec<DeductionRow>> = vec![Vec::new(); units];
-    let Some(cols) = Columns::find(&sheet, &COLUMNS[..3], &COLUMNS[3..], problems) else {
-        return rows;
-    };
-    unknown_columns(
-        &sheet,
-        &|h| COLUMNS.iter().any(|k| h.eq_ignore_ascii_case(k)),
+    let mut rows: Vec<Vec<DeductionRow>> = vec![Vec::new(); units.len()];
+    table.unknown_columns(
+        &SPEC,
+        &|_| false,
+        &tr!("inputs-deductions-columns"),
         problems,
-        "the columns are unit, code, times, note",
     );
     let kinds = criteria
         .deductions
@@ -39,25 +63,17 @@ pub fn read(
         .map(|d| d.code.as_str())
         .collect::<Vec<_>>()
         .join(", ");
+    let cols: [usize; 3] = [0, 1, 2].map(|k| table.column(k).unwrap_or_default());
+    let mut unknown = UnknownUnits::default();
     let mut record = Row::new();
-    while let Some(line) = sheet.next(&mut record, problems) {
-        let at = |k: usize, message: String| {
-            Problem::new(
-                &sheet.name,
-                line as usize,
-                cols.at(k).map_or(0, |c| c + 1),
-                message,
-            )
-            .column_name(COLUMNS[k])
-        };
-        let cell = |k: usize| Sheet::cell(&record, cols.at(k).expect("required"));
-        let (unit_text, code_text, times_text) = (cell(0), cell(1), cell(2));
+    while let Some(line) = table.next(&mut record, problems) {
+        let (unit_text, code_text, times_text) = (
+            cell(&record, cols[0]),
+            cell(&record, cols[1]),
+            cell(&record, cols[2]),
+        );
         let Some(u) = index.get(unit_text) else {
-            if index.report_unknown(unit_text, &sheet.name) {
-                problems.push(
-                    at(0, format!("unknown unit {unit_text:?}")).hint("list the unit in units.csv"),
-                );
-            }
+            unknown.add(unit_text, line, cols[0]);
             continue;
         };
         let code = normalize_key(code_text);
@@ -67,25 +83,39 @@ pub fn read(
             .position(|d| d.code.eq_ignore_ascii_case(&code))
         else {
             problems.push(
-                at(1, format!("unknown deduction kind {code:?}"))
-                    .subject(format!("unit {unit_text}"))
-                    .hint(format!("the criteria define: {kinds}")),
+                table
+                    .at(
+                        line,
+                        cols[1],
+                        tr!("inputs-unknown-deduction", code = code.as_str()),
+                    )
+                    .subject(tr!("inputs-subject-unit", unit = unit_text))
+                    .hint(tr!("inputs-unknown-deduction-hint", kinds = kinds.as_str())),
             );
             continue;
         };
+        let subject = || {
+            tr!(
+                "inputs-subject-deduction",
+                unit = unit_text,
+                code = code.as_str()
+            )
+        };
         let Some(times) = parse_count(times_text) else {
             problems.push(
-                at(2, format!("{times_text:?} is not a number of times"))
-                    .subject(format!("unit {unit_text}, deduction {code}"))
-                    .hint("a whole number, 0 or more"),
+                table
+                    .at(line, cols[2], tr!("inputs-not-times", text = times_text))
+                    .subject(subject())
+                    .hint(tr!("inputs-not-times-hint")),
             );
             continue;
         };
         if let Some(first) = rows[u].iter().find(|r| r.kind == kind) {
             problems.push(
-                at(1, format!("duplicate row (first at line {})", first.line))
-                    .subject(format!("unit {unit_text}, deduction {code}"))
-                    .hint("one row per unit and deduction kind: add up the times"),
+                table
+                    .at(line, cols[1], tr!("inputs-row-twice", first = first.line))
+                    .subject(subject())
+                    .hint(tr!("inputs-deduction-twice-hint")),
             );
             continue;
         }
@@ -95,6 +125,7 @@ pub fn read(
             line: line as u32,
         });
     }
+    unknown.report(&table, index, units, problems);
     for r in &mut rows {
         r.sort_by_key(|d| d.kind);
     }

@@ -6,11 +6,11 @@
 
 mod deductions;
 mod par_survey;
+pub mod previous;
 mod self_assessment;
 mod sipas_survey;
 pub mod table;
-mod units;
-pub mod workbook;
+pub mod units;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
@@ -25,10 +25,13 @@ pub use table::ReadOptions;
 pub use units::Unit;
 
 use crate::criteria::Criteria;
+pub use crate::error::Problems;
 use crate::error::{Failure, Problem};
-use table::{Sheet, SheetError};
+use crate::tr;
+use table::{Spec, Table};
 
-/// The file names of a year's folder (without extension: `.csv`, `.tsv`, `.txt` or `.xlsx`).
+/// The file names of a year's folder (without extension: `.csv`, `.tsv`, `.txt`, `.xlsx`,
+/// `.xls` or `.ods`).
 pub const UNITS: &str = "units";
 pub const SELF_ASSESSMENT: &str = "self-assessment";
 pub const PAR_SURVEY: &str = "par-survey";
@@ -50,6 +53,8 @@ pub struct Year {
     pub deductions: Vec<Vec<DeductionRow>>,
     /// How each input file was named in messages, by file stem.
     pub files: BTreeMap<&'static str, String>,
+    /// The sheet read, by file name, for the files that are workbooks.
+    pub sheets: BTreeMap<String, String>,
     /// Rows given but refused by the readers: (unit, leaf), or (unit, None) for survey rows.
     pub unreadable: HashSet<(usize, Option<usize>)>,
 }
@@ -91,14 +96,14 @@ pub fn read_all(
 ) -> Result<(Year, Problems), Failure> {
     if !dir.is_dir() {
         return Err(Failure::io(
-            format!("cannot read the year's folder {}", dir.display()),
-            std::io::Error::new(std::io::ErrorKind::NotFound, "not a folder"),
+            tr!("inputs-cannot-read-folder", folder = dir),
+            std::io::Error::new(std::io::ErrorKind::NotFound, tr!("inputs-not-a-folder")),
         ));
     }
     let mut problems = Problems::default();
-    let (units_sheet, units_name) = open(dir, UNITS, true, settings, &mut problems)?;
-    let (units, refused) = match units_sheet {
-        Some(sheet) => units::read(sheet, criteria, &mut problems),
+    let (table, units_file) = open(dir, &units::SPEC, true, settings, &mut problems)?;
+    let (units, refused) = match table {
+        Some(table) => units::read(table, criteria, &mut problems),
         None => (Vec::new(), HashSet::new()),
     };
     let index = UnitIndex::new(&units, refused);
@@ -111,7 +116,8 @@ pub fn read_all(
             par_survey: ParSurvey::empty(criteria, &units, settings.keep_answers),
             sipas: SipasSurvey::empty(criteria, 0, settings.keep_answers),
             deductions: Vec::new(),
-            files: units_name.map(|n| (UNITS, n)).into_iter().collect(),
+            files: units_file.name.map(|n| (UNITS, n)).into_iter().collect(),
+            sheets: BTreeMap::new(),
             unreadable: HashSet::new(),
             units,
         };
@@ -123,26 +129,26 @@ pub fn read_all(
     let (sipas, survey, mine) = std::thread::scope(|s| -> Result<_, Failure> {
         let sipas = s.spawn(move || -> Result<_, Failure> {
             let mut problems = Problems::default();
-            let (sheet, name) = open(dir, SIPAS_SURVEY, true, settings, &mut problems)?;
-            let sipas = match sheet {
-                Some(sheet) => sipas_survey::read(
-                    sheet,
+            let (table, file) = open(dir, &sipas_survey::SPEC, true, settings, &mut problems)?;
+            let sipas = match table {
+                Some(table) => sipas_survey::read(
+                    table,
                     criteria,
                     index,
-                    units.len(),
+                    units,
                     settings.keep_answers,
                     &mut problems,
                 ),
                 None => SipasSurvey::empty(criteria, units.len(), settings.keep_answers),
             };
-            Ok((sipas, name, problems))
+            Ok((sipas, file, problems))
         });
         let survey = s.spawn(move || -> Result<_, Failure> {
             let mut problems = Problems::default();
-            let (sheet, name) = open(dir, PAR_SURVEY, true, settings, &mut problems)?;
-            let survey = match sheet {
-                Some(sheet) => par_survey::read(
-                    sheet,
+            let (table, file) = open(dir, &par_survey::SPEC, true, settings, &mut problems)?;
+            let survey = match table {
+                Some(table) => par_survey::read(
+                    table,
                     criteria,
                     units,
                     index,
@@ -151,45 +157,53 @@ pub fn read_all(
                 ),
                 None => ParSurvey::empty(criteria, units, settings.keep_answers),
             };
-            Ok((survey, name, problems))
+            Ok((survey, file, problems))
         });
         let mut problems = Problems::default();
-        let (sheet, self_name) = open(dir, SELF_ASSESSMENT, true, settings, &mut problems)?;
-        let appraisal = match sheet {
-            Some(sheet) => self_assessment::read(sheet, criteria, units, index, &mut problems),
+        let (self_file_table, self_file) =
+            open(dir, &self_assessment::SPEC, true, settings, &mut problems)?;
+        let appraisal = match self_file_table {
+            Some(table) => self_assessment::read(table, criteria, units, index, &mut problems),
             None => self_assessment::empty(criteria, units),
         };
-        let (sheet, deductions_name) = open(dir, DEDUCTIONS, false, settings, &mut problems)?;
-        let deductions = match sheet {
-            Some(sheet) => deductions::read(sheet, criteria, index, units.len(), &mut problems),
+        let (deductions_file_table, deductions_file) =
+            open(dir, &deductions::SPEC, false, settings, &mut problems)?;
+        let deductions = match deductions_file_table {
+            Some(table) => deductions::read(table, criteria, index, units, &mut problems),
             None => vec![Vec::new(); units.len()],
         };
-        let failed = |what: &str| {
+        let failed = || {
             Failure::io(
-                format!("reading the {what}"),
+                tr!("inputs-reading-failed"),
                 std::io::Error::other("the reading thread failed"),
             )
         };
-        let sipas = sipas.join().map_err(|_| failed("satisfaction survey"))??;
-        let survey = survey.join().map_err(|_| failed("officials' survey"))??;
-        let names = [(SELF_ASSESSMENT, self_name), (DEDUCTIONS, deductions_name)];
-        Ok((sipas, survey, (appraisal, deductions, names, problems)))
+        let sipas = sipas.join().map_err(|_| failed())??;
+        let survey = survey.join().map_err(|_| failed())??;
+        Ok((
+            sipas,
+            survey,
+            (
+                appraisal,
+                deductions,
+                [self_file, deductions_file],
+                problems,
+            ),
+        ))
     })?;
-    let (sipas, sipas_name, sipas_problems) = sipas;
-    let (par_survey, survey_name, survey_problems) = survey;
-    let (appraisal, deductions, names, other_problems) = mine;
+    let (sipas, sipas_file, sipas_problems) = sipas;
+    let (par_survey, survey_file, survey_problems) = survey;
+    let (appraisal, deductions, [self_file, deductions_file], other_problems) = mine;
     problems.merge(other_problems);
     problems.merge(survey_problems);
     problems.merge(sipas_problems);
-    let files = names
-        .into_iter()
-        .chain([
-            (UNITS, units_name),
-            (PAR_SURVEY, survey_name),
-            (SIPAS_SURVEY, sipas_name),
-        ])
-        .filter_map(|(stem, name)| name.map(|n| (stem, n)))
-        .collect();
+    let opened = [
+        units_file,
+        self_file,
+        survey_file,
+        sipas_file,
+        deductions_file,
+    ];
     let year = Year {
         units: units.to_vec(),
         appraisal,
@@ -197,123 +211,69 @@ pub fn read_all(
         par_survey,
         sipas,
         deductions,
-        files,
-        unreadable: problems.unreadable.clone(),
+        files: opened
+            .iter()
+            .filter_map(|f| Some((f.role, f.name.clone()?)))
+            .collect(),
+        sheets: opened
+            .into_iter()
+            .filter_map(|f| Some((f.name?, f.sheet?)))
+            .collect(),
+        unreadable: problems.refused.clone(),
     };
     Ok((year, problems))
 }
 
-/// Opens the file of `stem` in `dir`, reporting a missing (if `required`) or unusable file;
-/// returns the sheet and the file's name as messages give it.
+/// A file of the year, as found.
+struct Opened {
+    role: &'static str,
+    /// The file's name as messages give it, when there is a file.
+    name: Option<String>,
+    /// The sheet read, in a workbook.
+    sheet: Option<String>,
+}
+
+/// Opens the file of `spec`'s role in `dir` as a table, reporting a missing (if `required`) or
+/// unusable file.
 fn open(
     dir: &Path,
-    stem: &'static str,
+    spec: &Spec,
     required: bool,
     settings: ReadSettings,
     problems: &mut Problems,
-) -> Result<(Option<Sheet>, Option<String>), Failure> {
-    let path = match table::find(dir, stem) {
+) -> Result<(Option<Table>, Opened), Failure> {
+    let role = spec.role;
+    let mut opened = Opened {
+        role,
+        name: None,
+        sheet: None,
+    };
+    let path = match table::find(dir, role) {
         Ok(Some(path)) => path,
         Ok(None) => {
             if required {
                 problems.push(
-                    Problem::new(dir.join(format!("{stem}.csv")).display().to_string(), 0, 0, "the file is missing")
-                        .hint(format!("every year's folder holds {stem}.csv (or .xlsx); see the README, \"Input files\"")),
+                    Problem::new(
+                        dir.join(format!("{role}.csv")).display().to_string(),
+                        0,
+                        0,
+                        tr!("inputs-file-missing"),
+                    )
+                    .hint(tr!("inputs-file-missing-hint", stem = role)),
                 );
             }
-            return Ok((None, None));
+            return Ok((None, opened));
         }
         Err(p) => {
             problems.push(p);
-            return Ok((None, None));
+            return Ok((None, opened));
         }
     };
     let name = path.display().to_string();
-    match Sheet::open(&path, &name, settings.options) {
-        Ok(sheet) => Ok((Some(sheet), Some(name))),
-        Err(SheetError::Problem(p)) => {
-            problems.push(p);
-            Ok((None, Some(name)))
-        }
-        Err(SheetError::Io(f)) => Err(f),
-    }
-}
-
-/// Problems found while reading, at most [`Problems::PER_FILE`] listed per file.
-#[derive(Debug, Default)]
-pub struct Problems {
-    list: Vec<Problem>,
-    per_file: HashMap<String, usize>,
-    /// (unit, leaf) rows that were given but refused; (unit, None): survey rows of the unit.
-    unreadable: HashSet<(usize, Option<usize>)>,
-    /// A file could not be read to its end: gaps in the data are not worth reporting.
-    pub stopped: bool,
-}
-
-impl Problems {
-    /// Adds the problems found by another reader.
-    pub fn merge(&mut self, other: Problems) {
-        for (file, n) in other.per_file {
-            *self.per_file.entry(file).or_default() += n;
-        }
-        self.list.extend(other.list);
-        self.unreadable.extend(other.unreadable);
-        self.stopped |= other.stopped;
-    }
-
-    /// Marks a unit's row (or survey rows) as given but refused, so that nothing reports it
-    /// missing as well.
-    pub fn mark(&mut self, unit: usize, node: Option<usize>) {
-        self.unreadable.insert((unit, node));
-    }
-
-    /// How many problems of one file are listed; the rest are counted.
-    pub const PER_FILE: usize = 50;
-
-    pub fn push(&mut self, p: Problem) {
-        let n = self.per_file.entry(p.file.clone()).or_default();
-        *n += 1;
-        if *n <= Self::PER_FILE {
-            self.list.push(p);
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.list.is_empty()
-    }
-
-    /// Every problem, sorted by file and line, with a line per file whose list was cut.
-    pub fn into_sorted(mut self) -> Vec<Problem> {
-        for (file, &n) in &self.per_file {
-            if n > Self::PER_FILE {
-                let mut more = Problem::new(
-                    file.clone(),
-                    usize::MAX,
-                    0,
-                    format!("… and {} more problems in this file", n - Self::PER_FILE),
-                );
-                more.more = n - Self::PER_FILE;
-                self.list.push(more);
-            }
-        }
-        self.list.sort_by(|a, b| {
-            (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message))
-        });
-        for p in &mut self.list {
-            if p.line == usize::MAX {
-                p.line = 0;
-            }
-        }
-        self.list
-    }
-
-    pub fn into_result(self) -> Result<(), Failure> {
-        if self.is_empty() {
-            Ok(())
-        } else {
-            Err(Failure::Input(self.into_sorted()))
-        }
-    }
+    let table = Table::open(&path, &name, spec, settings.options, problems)?;
+    opened.sheet = table.as_ref().and_then(|t| t.sheet.clone());
+    opened.name = Some(name);
+    Ok((table, opened))
 }
 
 /// Unit codes → index, matched after trimming and NFC.
@@ -325,8 +285,6 @@ pub struct UnitIndex {
     short: HashMap<u128, usize, foldhash::fast::FixedState>,
     /// Codes listed in units.csv but refused there: their rows elsewhere are not reported again.
     refused: HashSet<String>,
-    /// (file, code) of unknown units already reported: one message per code and file.
-    reported: std::sync::Mutex<HashSet<(String, String)>>,
 }
 
 impl UnitIndex {
@@ -343,7 +301,6 @@ impl UnitIndex {
                 .filter_map(|(i, u)| Some((pack(&u.code)?, i)))
                 .collect(),
             refused,
-            reported: Default::default(),
         }
     }
 
@@ -366,16 +323,56 @@ impl UnitIndex {
             found: None,
         }
     }
+}
 
-    /// Whether an unknown unit code met in `file` deserves a message: not when units.csv
-    /// already refused it, and once per code and file.
-    pub fn report_unknown(&self, code: &str, file: &str) -> bool {
-        let code = crate::text::normalize_key(code);
-        !self.refused.contains(&code)
-            && self
-                .reported
-                .lock()
-                .is_ok_and(|mut r| r.insert((file.to_string(), code)))
+/// The unknown unit codes met in one file, each reported once, at its first row, with the
+/// number of rows it stands on: one cause, one problem.
+#[derive(Default)]
+pub(crate) struct UnknownUnits {
+    /// Code as matched → (first line, column from 0, rows).
+    codes: BTreeMap<String, (u64, usize, usize)>,
+}
+
+impl UnknownUnits {
+    pub fn add(&mut self, code: &str, line: u64, column: usize) {
+        let entry = self
+            .codes
+            .entry(crate::text::normalize_key(code))
+            .or_insert((line, column, 0));
+        entry.2 += 1;
+    }
+
+    /// One problem per code, but none for codes units.csv refused (already reported there).
+    pub fn report(self, table: &Table, index: &UnitIndex, units: &[Unit], problems: &mut Problems) {
+        for (code, (line, column, rows)) in self.codes {
+            if index.refused.contains(&code) {
+                continue;
+            }
+            let p = match (code.is_empty(), rows) {
+                (true, _) => table
+                    .at(line, column, tr!("inputs-unit-empty", rows = rows))
+                    .hint(tr!("inputs-unit-empty-hint")),
+                (false, 1) => table
+                    .at(
+                        line,
+                        column,
+                        tr!("inputs-unknown-unit", code = code.as_str()),
+                    )
+                    .hint(self_assessment::near_units(&code, units)),
+                (false, _) => table
+                    .at(
+                        line,
+                        column,
+                        tr!(
+                            "inputs-unknown-unit-rows",
+                            code = code.as_str(),
+                            rows = rows
+                        ),
+                    )
+                    .hint(self_assessment::near_units(&code, units)),
+            };
+            problems.push(p);
+        }
     }
 }
 
@@ -409,107 +406,9 @@ impl CachedUnits<'_> {
     }
 }
 
-/// The columns of a sheet: required ones by name, the rest checked by the caller.
-pub(crate) struct Columns {
-    pub found: Vec<Option<usize>>,
-}
-
-impl Columns {
-    /// Finds `required` columns, reporting each missing one; `optional` ones may be absent.
-    pub fn find(
-        sheet: &Sheet,
-        required: &[&str],
-        optional: &[&str],
-        problems: &mut Problems,
-    ) -> Option<Columns> {
-        let mut found = Vec::new();
-        let mut missing = Vec::new();
-        for name in required {
-            let c = sheet.column(name);
-            if c.is_none() {
-                missing.push(*name);
-            }
-            found.push(c);
-        }
-        for name in optional {
-            found.push(sheet.column(name));
-        }
-        if !missing.is_empty() {
-            problems.push(
-                Problem::new(
-                    &sheet.name,
-                    sheet.header_line() as usize,
-                    0,
-                    format!(
-                        "missing column{}: {}",
-                        if missing.len() > 1 { "s" } else { "" },
-                        missing.join(", ")
-                    ),
-                )
-                .hint(format!(
-                    "the header row reads: {}",
-                    sheet.headers.join(", ")
-                )),
-            );
-            return None;
-        }
-        // A column given twice would let one copy silently win over the other.
-        let mut twice = false;
-        for name in required.iter().chain(optional) {
-            let at: Vec<usize> = (0..sheet.headers.len())
-                .filter(|&i| sheet.headers[i].eq_ignore_ascii_case(name))
-                .collect();
-            if let [first, second, ..] = at[..] {
-                problems.push(
-                    Problem::new(
-                        &sheet.name,
-                        sheet.header_line() as usize,
-                        second + 1,
-                        format!(
-                            "column {name} appears twice (columns {} and {})",
-                            first + 1,
-                            second + 1
-                        ),
-                    )
-                    .hint("keep one of them"),
-                );
-                twice = true;
-            }
-        }
-        (!twice).then_some(Columns { found })
-    }
-
-    pub fn at(&self, i: usize) -> Option<usize> {
-        self.found[i]
-    }
-}
-
-/// Whether a column is a comment or a hint column that readers ignore: its name starts with `#`.
-pub fn is_comment_column(name: &str) -> bool {
-    name.starts_with('#') || name.is_empty()
-}
-
-/// Reports columns that are neither known nor comments.
-pub(crate) fn unknown_columns(
-    sheet: &Sheet,
-    known: &dyn Fn(&str) -> bool,
-    problems: &mut Problems,
-    hint: &str,
-) {
-    for (i, h) in sheet.headers.iter().enumerate() {
-        if !known(h) && !is_comment_column(h) {
-            problems.push(
-                Problem::new(
-                    &sheet.name,
-                    sheet.header_line() as usize,
-                    i + 1,
-                    format!("unknown column {h:?}"),
-                )
-                .hint(hint.to_string()),
-            );
-        }
-    }
-}
+/// The columns every file may have beside its own and that no reader reads: a row's number
+/// (STT, số thứ tự), as printed lists have.
+pub(crate) const ROW_NUMBER: [&str; 4] = ["stt", "tt", "số tt", "số thứ tự"];
 
 /// Respondent × unit fingerprints, with their line, checked for repeats once the file is read:
 /// appending is cheap where a hash table would miss the cache on every row of a million, and
@@ -602,11 +501,10 @@ pub(crate) fn fingerprint(id: &str, unit: usize) -> u64 {
     h.finish()
 }
 
-/// Answer codes → their position on a scale (stored as position + 1), with a table for the
-/// one-character codes that fill the surveys (`A`, `b`, `4`), ignoring ASCII case; empty and
-/// `X` are no answer (0).
+/// Answer codes → their position on a scale (stored as position + 1), ignoring ASCII case;
+/// empty and `X` are no answer (0).
 pub(crate) struct Scale {
-    single: [Option<u8>; 256],
+    quick: table::fast::Quick,
     codes: Vec<String>,
 }
 
@@ -620,14 +518,15 @@ pub(crate) enum Answer {
 
 impl Scale {
     pub fn new(codes: Vec<String>) -> Scale {
-        let mut single = [None; 256];
-        for (i, c) in codes.iter().enumerate() {
-            if let [b] = c.as_bytes() {
-                single[b.to_ascii_lowercase() as usize] = Some(i as u8 + 1);
-                single[b.to_ascii_uppercase() as usize] = Some(i as u8 + 1);
-            }
+        Scale {
+            quick: table::fast::Quick::new(&codes),
+            codes,
         }
-        Scale { single, codes }
+    }
+
+    /// The table of one-byte answers, for [`table::fast::walk`].
+    pub fn quick_table(&self) -> &table::fast::Quick {
+        &self.quick
     }
 
     /// The answer of a cell as the files write it almost always, from its bytes alone:
@@ -636,15 +535,11 @@ impl Scale {
     /// longer codes, `4.0`, or something off the scale).
     #[inline]
     pub fn quick(&self, cell: &[u8]) -> u8 {
-        match cell {
-            [] | [b'x'] | [b'X'] => 0,
-            [b] => self.single[*b as usize].unwrap_or(Self::SLOW),
-            _ => Self::SLOW,
-        }
+        self.quick.get(cell)
     }
 
     /// [`Scale::quick`]'s answer for a cell that needs the full reading.
-    pub const SLOW: u8 = u8::MAX;
+    pub const SLOW: u8 = table::fast::Quick::SLOW;
 
     pub fn read(&self, text: &str) -> Answer {
         match self.quick(text.as_bytes()) {
@@ -655,90 +550,6 @@ impl Scale {
             },
             a => Answer::Given(a),
         }
-    }
-}
-
-/// What a column of a survey file holds, for lines walked whole by [`walk`].
-#[derive(Clone, Copy)]
-pub(crate) enum Walk {
-    /// A cell read as text (an id, a unit code), the `i`th of those [`walk`] returns.
-    Lead(usize),
-    /// An answer, into this place of the answers.
-    Answer(usize),
-    /// A column not read.
-    Other,
-}
-
-/// Walks a plain line (no quote, no CR, UTF-8; see [`Sheet::next_unsplit`]) cell by cell,
-/// once, as `plan` says each column is read: the answers into `answers` when every answer is
-/// empty or one byte of [`Scale::quick`]'s table, and where the `N` lead cells lie, when none
-/// is empty or needs trimming. `None` when the line needs the full reading: a longer answer
-/// (`4.0`, ` 4`), one off the quick table, a lead cell empty or to trim, or more or fewer cells
-/// than the header.
-pub(crate) fn walk<const N: usize>(
-    text: &str,
-    delimiter: u8,
-    plan: &[Walk],
-    scale: &Scale,
-    answers: &mut [u8],
-) -> Option<[std::ops::Range<usize>; N]> {
-    let text = text.as_bytes();
-    let mut leads = [const { 0..0 }; N];
-    let mut at = 0;
-    for (col, cell) in plan.iter().enumerate() {
-        if col > 0 {
-            // past the delimiter that ends the previous cell
-            if at == text.len() {
-                return None;
-            }
-            at += 1;
-        }
-        let rest = text.get(at..)?;
-        at += match cell {
-            Walk::Answer(k) => {
-                let len = match rest {
-                    [] => 0,
-                    [b, ..] if *b == delimiter => 0,
-                    [_] => 1,
-                    [_, b, ..] if *b == delimiter => 1,
-                    _ => return None,
-                };
-                let answer = scale.quick(&rest[..len]);
-                if answer == Scale::SLOW {
-                    return None;
-                }
-                // (no answer leaves an answer of another column to the same question, as the
-                // full reading does)
-                if answer != 0 {
-                    *answers.get_mut(*k)? = answer;
-                }
-                len
-            }
-            Walk::Lead(i) => {
-                let len = memchr::memchr(delimiter, rest).unwrap_or(rest.len());
-                if !table::untrimmed(&rest[..len]) {
-                    return None;
-                }
-                *leads.get_mut(*i)? = at..at + len;
-                len
-            }
-            Walk::Other => memchr::memchr(delimiter, rest).unwrap_or(rest.len()),
-        };
-    }
-    (at == text.len()).then_some(leads)
-}
-
-/// Lead cell `i` (column `col`) of a survey line: where [`walk`] found it, or else the split
-/// row's cell, trimmed ([`Sheet::cell`]).
-pub(crate) fn lead<'a, const N: usize>(
-    row: &'a table::Row,
-    walked: &Option<[std::ops::Range<usize>; N]>,
-    i: usize,
-    col: usize,
-) -> &'a str {
-    match walked {
-        Some(leads) => row.text().get(leads[i].clone()).unwrap_or_default(),
-        None => Sheet::cell(row, col),
     }
 }
 

@@ -4,11 +4,12 @@
 
 use std::collections::HashMap;
 
-use super::table::{Row, Sheet};
-use super::{Columns, Problems, Unit, UnitIndex, Walk};
+use super::table::fast::{Walk, lead, walk};
+use super::table::{Column, Row, Spec, Table, cell, is_comment_column};
+use super::{Problems, ROW_NUMBER, Unit, UnitIndex, UnknownUnits};
 use crate::criteria::Criteria;
-use crate::error::Problem;
 use crate::text::normalize_key;
+use crate::tr;
 
 /// Answer byte for "no answer" (empty or `X`); option `k` of the scale is stored as `k + 1`.
 pub const NO_ANSWER: u8 = 0;
@@ -87,8 +88,33 @@ enum Col {
     Question { group: usize, q: usize },
 }
 
+const COLUMNS: [Column; 3] = [
+    Column {
+        key: "respondent",
+        names: &["người trả lời", "mã người trả lời", "mã phiếu", "phiếu"],
+    },
+    Column {
+        key: "respondent_group",
+        names: &["nhóm người trả lời", "nhóm đối tượng", "đối tượng"],
+    },
+    Column {
+        key: "unit",
+        names: &["mã đơn vị", "đơn vị"],
+    },
+];
+
+/// The officials' survey: its first columns (then one per question), and the names its sheet
+/// may have in a workbook.
+pub const SPEC: Spec = Spec {
+    role: super::PAR_SURVEY,
+    sheet_names: &["điều tra xã hội học", "điều tra", "khảo sát cán bộ"],
+    required: &COLUMNS,
+    optional: &[],
+    ignored: &ROW_NUMBER,
+};
+
 pub fn read(
-    mut sheet: Sheet,
+    mut table: Table,
     criteria: &Criteria,
     units: &[Unit],
     index: &UnitIndex,
@@ -96,19 +122,8 @@ pub fn read(
     problems: &mut Problems,
 ) -> ParSurvey {
     let mut survey = ParSurvey::empty(criteria, units, keep_answers);
-    let Some(cols) = Columns::find(
-        &sheet,
-        &["respondent", "respondent_group", "unit"],
-        &[],
-        problems,
-    ) else {
-        return survey;
-    };
-    let (c_resp, c_rg, c_unit) = (
-        cols.at(0).expect("required"),
-        cols.at(1).expect("required"),
-        cols.at(2).expect("required"),
-    );
+    let [c_resp, c_rg, c_unit] = [0, 1, 2].map(|k| table.column(k).unwrap_or_default());
+    let header = table.header_line();
     // Map every column to a question.
     let mut questions: HashMap<String, (usize, usize)> = HashMap::new();
     for (g, group) in criteria.groups.iter().enumerate() {
@@ -116,27 +131,32 @@ pub fn read(
             questions.insert(question.id.to_ascii_lowercase(), (g, q));
         }
     }
-    let mut kinds = Vec::with_capacity(sheet.headers.len());
+    let mut kinds = Vec::with_capacity(table.headers.len());
     let mut seen: HashMap<(usize, usize), usize> = HashMap::new();
-    for (i, h) in sheet.headers.iter().enumerate() {
+    for (i, h) in table.headers.iter().enumerate() {
         let kind = if [c_resp, c_rg, c_unit].contains(&i) {
             Col::Base
-        } else if super::is_comment_column(h) {
+        } else if is_comment_column(h) || SPEC.known(h) {
             Col::Ignored
         } else if let Some(&(group, q)) = questions.get(&h.to_ascii_lowercase()) {
             if let Some(first) = seen.insert((group, q), i) {
-                problems.push(Problem::new(
-                    &sheet.name,
-                    sheet.header_line() as usize,
+                problems.push(table.problem(
+                    header,
                     i + 1,
-                    format!("question {h} has two columns ({} and {})", first + 1, i + 1),
+                    tr!(
+                        "inputs-question-twice",
+                        question = h,
+                        first = first + 1,
+                        second = i + 1
+                    ),
                 ));
             }
             Col::Question { group, q }
         } else {
             problems.push(
-                Problem::new(&sheet.name, sheet.header_line() as usize, i + 1, format!("unknown question {h:?}"))
-                    .hint("question columns are the ids of `par-index criteria` (e.g. S01, H01); comment columns start with #"),
+                table
+                    .problem(header, i + 1, tr!("inputs-unknown-question", question = h))
+                    .hint(tr!("inputs-unknown-question-hint")),
             );
             Col::Ignored
         };
@@ -146,16 +166,18 @@ pub fn read(
         for (q, question) in group.survey.questions.iter().enumerate() {
             if !seen.contains_key(&(g, q)) {
                 problems.push(
-                    Problem::new(
-                        &sheet.name,
-                        sheet.header_line() as usize,
-                        0,
-                        format!("missing column {}", question.id),
-                    )
-                    .hint(format!(
-                        "question {} of group {} ({})",
-                        question.id, group.id, question.text
-                    )),
+                    table
+                        .problem(
+                            header,
+                            0,
+                            tr!("inputs-missing-question", question = question.id.as_str()),
+                        )
+                        .hint(tr!(
+                            "inputs-missing-question-hint",
+                            question = question.id.as_str(),
+                            group = group.id.as_str(),
+                            text = question.text.as_str()
+                        )),
                 );
             }
         }
@@ -197,7 +219,8 @@ pub fn read(
             _ => Walk::Other,
         })
         .collect();
-    let delimiter = sheet.delimiter();
+    let delimiter = table.delimiter();
+    let mut unknown = UnknownUnits::default();
     let total: usize = criteria
         .groups
         .iter()
@@ -205,43 +228,37 @@ pub fn read(
         .sum();
     let mut walked_answers = vec![NO_ANSWER; total];
     let mut split_answers: Vec<u8> = Vec::new();
-    while let Some((line, split)) = sheet.next_unsplit(&mut record, problems) {
-        let at = |col: usize, message: String| {
-            Problem::new(&sheet.name, line as usize, col + 1, message)
-                .column_name(sheet.headers[col].clone())
-        };
+    while let Some((line, split)) = table.next_unsplit(&mut record, problems) {
         // Almost every line is walked whole, its answers decided on their one byte; any other
         // is split into cells and read cell by cell below.
         walked_answers.fill(NO_ANSWER);
         let mut walked = match split {
             true => None,
-            false => super::walk::<3>(record.text(), delimiter, &plan, &scale, &mut walked_answers),
+            false => walk::<3>(
+                record.text(),
+                delimiter,
+                &plan,
+                scale.quick_table(),
+                &mut walked_answers,
+            ),
         };
-        if walked.is_none() && !split && !sheet.split(&mut record, line, problems) {
+        if walked.is_none() && !split && !table.split(&mut record, line, problems) {
             continue;
         }
-        let respondent = super::lead(&record, &walked, 0, c_resp);
-        let rg_text = super::lead(&record, &walked, 1, c_rg);
-        let unit_text = super::lead(&record, &walked, 2, c_unit);
+        let respondent = lead(&record, &walked, 0, c_resp);
+        let rg_text = lead(&record, &walked, 1, c_rg);
+        let unit_text = lead(&record, &walked, 2, c_unit);
         let Some(u) = unit_of.get(unit_text) else {
-            if index.report_unknown(unit_text, &sheet.name) {
-                problems.push(
-                    at(c_unit, format!("unknown unit {unit_text:?}")).hint(
-                        super::self_assessment::near_units(unit_text, units)
-                            .unwrap_or("list the unit in units.csv".into()),
-                    ),
-                );
-            }
+            unknown.add(unit_text, line, c_unit);
             continue;
         };
+        let at = |col: usize, message: String| table.at(line, col, message);
         let unit_group = survey.group_of[u] as usize;
         let group = &criteria.groups[unit_group];
         let unit = &units[u]; // (only for messages)
+        let subject = || tr!("inputs-subject-unit", unit = unit.code.as_str());
         if respondent.is_empty() {
-            problems.push(
-                at(c_resp, "the respondent id is empty".into())
-                    .subject(format!("unit {}", unit.code)),
-            );
+            problems.push(at(c_resp, tr!("inputs-respondent-id-empty")).subject(subject()));
             problems.mark(u, None);
             continue;
         }
@@ -252,16 +269,17 @@ pub fn read(
             problems.push(
                 at(
                     c_rg,
-                    format!(
-                        "respondent group {rg_text:?} does not rate {} units",
-                        group.id
+                    tr!(
+                        "inputs-respondent-group-does-not-rate",
+                        respondent_group = rg_text,
+                        group = group.id.as_str()
                     ),
                 )
-                .subject(format!("unit {}", unit.code))
-                .hint(format!(
-                    "the groups that rate {} units are: {}",
-                    group.id,
-                    group
+                .subject(subject())
+                .hint(tr!(
+                    "inputs-respondent-group-does-not-rate-hint",
+                    group = group.id.as_str(),
+                    groups = group
                         .survey
                         .respondent_groups
                         .iter()
@@ -284,7 +302,7 @@ pub fn read(
                 .any(|(i, &a)| a != NO_ANSWER && !mine.contains(&i))
         {
             walked = None;
-            sheet.split(&mut record, line, problems);
+            table.split(&mut record, line, problems);
         }
         let answers: &[u8] = match walked {
             Some(_) => &walked_answers[mine],
@@ -294,16 +312,16 @@ pub fn read(
                 answers.resize(questions, NO_ANSWER);
                 let mut bad = false;
                 // One pass over the row's cells; almost every answer is decided on its one byte.
-                for (col, cell) in record.bytes().enumerate() {
+                for (col, bytes) in record.bytes().enumerate() {
                     let Some(&Col::Question { group: qg, q }) = kinds.get(col) else {
                         continue;
                     };
-                    let mut answer = scale.quick(cell);
+                    let mut answer = scale.quick(bytes);
                     if answer == NO_ANSWER {
                         continue;
                     }
                     if answer == super::Scale::SLOW {
-                        answer = match scale.read(Sheet::cell(&record, col)) {
+                        answer = match scale.read(cell(&record, col)) {
                             super::Answer::None => continue,
                             super::Answer::Given(a) => a,
                             super::Answer::OffScale => super::Scale::SLOW,
@@ -311,24 +329,43 @@ pub fn read(
                     }
                     if qg != unit_group {
                         problems.push(
-                            at(
-                                col,
-                                format!(
-                                    "an answer to a question about {} units",
-                                    criteria.groups[qg].id
-                                ),
-                            )
-                            .subject(format!("unit {} ({})", unit.code, group.id))
-                            .hint("leave the other group's questions empty"),
+                            table
+                                .at(
+                                    line,
+                                    col,
+                                    tr!(
+                                        "inputs-answer-other-group",
+                                        group = criteria.groups[qg].id.as_str()
+                                    ),
+                                )
+                                .subject(tr!(
+                                    "inputs-subject-unit-group",
+                                    unit = unit.code.as_str(),
+                                    group = group.id.as_str()
+                                ))
+                                .hint(tr!("inputs-answer-other-group-hint")),
                         );
                         bad = true;
                         continue;
                     }
                     if answer == super::Scale::SLOW {
-                        let text = Sheet::cell(&record, col);
+                        let text = cell(&record, col);
                         problems.push(
-                            at(col, format!("answer {text:?} is off the scale ({scale_text}; empty or X for no answer)"))
-                                .subject(format!("unit {}, question {}", unit.code, group.survey.questions[q].id)),
+                            table
+                                .at(
+                                    line,
+                                    col,
+                                    tr!(
+                                        "inputs-off-scale",
+                                        answer = text,
+                                        scale = scale_text.as_str()
+                                    ),
+                                )
+                                .subject(tr!(
+                                    "inputs-subject-question",
+                                    unit = unit.code.as_str(),
+                                    question = group.survey.questions[q].id.as_str()
+                                )),
                         );
                         bad = true;
                         continue;
@@ -353,18 +390,19 @@ pub fn read(
     }
     for (u, first, line) in seen.repeats() {
         problems.push(
-            Problem::new(
-                &sheet.name,
-                line as usize,
-                c_resp + 1,
-                format!(
-                    "the respondent rates unit {} twice (first at line {first})",
-                    units[u].code
-                ),
-            )
-            .column_name(sheet.headers[c_resp].clone())
-            .hint("one row per respondent and rated unit"),
+            table
+                .at(
+                    u64::from(line),
+                    c_resp,
+                    tr!(
+                        "inputs-respondent-twice",
+                        unit = units[u].code.as_str(),
+                        first = first
+                    ),
+                )
+                .hint(tr!("inputs-respondent-twice-hint")),
         );
     }
+    unknown.report(&table, index, units, problems);
     survey
 }

@@ -1,14 +1,15 @@
-//! `self-assessment.csv`: `unit,criterion,self,appraised,value,note`, one row per unit and
-//! `appraisal` leaf. Points are checked against the leaf's maximum and its rule here, so that
-//! every such problem is reported with its line before anything is computed.
+//! `self-assessment.csv`: `unit,criterion,self,appraised,value,note` (Mã đơn vị, Tiêu chí, Tự
+//! chấm, Thẩm định, Giá trị, Ghi chú), one row per unit and `appraisal` leaf. Points are checked
+//! against the leaf's maximum and its rule here, so that every such problem is reported with
+//! its line before anything is computed.
 
 use rust_decimal::Decimal;
 
-use super::table::{Row, Sheet};
-use super::{Columns, Problems, Unit, UnitIndex, unknown_columns};
+use super::table::{Column, Row, Spec, Table, cell};
+use super::{Problems, Unit, UnitIndex, UnknownUnits};
 use crate::criteria::{Criteria, Measure, Node, Rule, Source};
-use crate::error::Problem;
 use crate::text::{fold, normalize_key};
+use crate::tr;
 
 /// Points as entered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,13 +34,60 @@ pub struct AppraisalRow {
     pub self_points: Entry,
     pub appraised: Entry,
     pub value: Option<Value>,
+    /// The value is a percentage written as a plain number of at most 1 (`0.999`): most often
+    /// a fraction from a spreadsheet (99.9%), said in a warning.
+    pub small_percentage: bool,
     pub line: u32,
 }
 
-const COLUMNS: [&str; 6] = ["unit", "criterion", "self", "appraised", "value", "note"];
+const COLUMNS: [Column; 6] = [
+    Column {
+        key: "unit",
+        names: &["mã đơn vị", "đơn vị"],
+    },
+    Column {
+        key: "criterion",
+        names: &["tiêu chí", "mã tiêu chí"],
+    },
+    Column {
+        key: "self",
+        names: &["tự chấm", "điểm tự chấm", "tự đánh giá", "điểm tự đánh giá"],
+    },
+    Column {
+        key: "appraised",
+        names: &["thẩm định", "điểm thẩm định"],
+    },
+    Column {
+        key: "value",
+        names: &["giá trị"],
+    },
+    Column {
+        key: "note",
+        names: &["ghi chú"],
+    },
+];
+
+/// The self-assessment file: its columns (those a form shows its reader beside them are not
+/// read), and the names its sheet may have in a workbook.
+pub const SPEC: Spec = Spec {
+    role: super::SELF_ASSESSMENT,
+    sheet_names: &["tự đánh giá", "tự chấm", "chấm điểm"],
+    required: &[COLUMNS[0], COLUMNS[1], COLUMNS[2], COLUMNS[3]],
+    optional: &[COLUMNS[4], COLUMNS[5]],
+    ignored: &[
+        "stt",
+        "tt",
+        "số tt",
+        "số thứ tự",
+        "tên đơn vị",
+        "tên tiêu chí",
+        "điểm tối đa",
+        "cách chấm",
+    ],
+};
 
 pub fn read(
-    mut sheet: Sheet,
+    mut table: Table,
     criteria: &Criteria,
     units: &[Unit],
     index: &UnitIndex,
@@ -47,15 +95,13 @@ pub fn read(
 ) -> Vec<Vec<Option<AppraisalRow>>> {
     let mut rows = empty(criteria, units);
     let slots = slots(criteria);
-    let Some(cols) = Columns::find(&sheet, &COLUMNS[..4], &COLUMNS[4..], problems) else {
-        return rows;
-    };
-    unknown_columns(
-        &sheet,
-        &|h| COLUMNS.iter().any(|k| h.eq_ignore_ascii_case(k)),
+    table.unknown_columns(
+        &SPEC,
+        &|_| false,
+        &tr!("inputs-self-assessment-columns"),
         problems,
-        "the columns are unit, criterion, self, appraised, value, note; hint columns start with #",
     );
+    let cols: [Option<usize>; 6] = std::array::from_fn(|k| table.column(k));
     // Rows come leaf after leaf: the next row's criterion is looked for a few nodes further
     // down the tree before the hash table is asked.
     let codes: Vec<Vec<String>> = criteria
@@ -66,24 +112,17 @@ pub fn read(
     let mut last_node = 0;
     let mut record = Row::new();
     let mut unit_of = index.cached();
-    while let Some(line) = sheet.next(&mut record, problems) {
-        let cell = |k: usize| cols.at(k).map_or("", |c| Sheet::cell(&record, c));
+    let mut unknown = UnknownUnits::default();
+    while let Some(line) = table.next(&mut record, problems) {
+        let cell = |k: usize| cols[k].map_or("", |c| cell(&record, c));
         let (unit_text, criterion_text) = (cell(0), cell(1));
         let at = |k: usize, message: String| {
-            Problem::new(
-                &sheet.name,
-                line as usize,
-                cols.at(k).map_or(0, |c| c + 1),
-                message,
-            )
-            .column_name(COLUMNS[k])
+            table
+                .problem(line, cols[k].map_or(0, |c| c + 1), message)
+                .column_name(COLUMNS[k].key)
         };
         let Some(u) = unit_of.get(unit_text) else {
-            if index.report_unknown(unit_text, &sheet.name) {
-                problems.push(at(0, format!("unknown unit {unit_text:?}")).hint(
-                    near_units(unit_text, units).unwrap_or("list the unit in units.csv".into()),
-                ));
-            }
+            unknown.add(unit_text, line, cols[0].unwrap_or_default());
             continue;
         };
         let unit = &units[u];
@@ -96,34 +135,42 @@ pub fn read(
             problems.push(
                 at(
                     1,
-                    format!(
-                        "unknown criterion {criterion_text:?} for a {} unit",
-                        group.id
+                    tr!(
+                        "inputs-unknown-criterion",
+                        criterion = criterion_text,
+                        group = group.id.as_str()
                     ),
                 )
-                .subject(format!("unit {}", unit.code))
-                .hint("criterion codes are those of `par-index criteria`, e.g. 1.2.1"),
+                .subject(tr!("inputs-subject-unit", unit = unit.code.as_str()))
+                .hint(tr!("inputs-unknown-criterion-hint")),
             );
             continue;
         };
         last_node = ni;
         let node = &group.nodes[ni];
-        let subject = || format!("unit {}, criterion {}", unit.code, node.code);
+        let subject = || {
+            tr!(
+                "inputs-subject-criterion",
+                unit = unit.code.as_str(),
+                criterion = node.code.to_string()
+            )
+        };
         if !node.is_leaf() || node.source != Some(Source::Appraisal) {
             let why = if !node.is_leaf() {
-                "it has sub-criteria: give one row per sub-criterion".to_string()
+                tr!("inputs-not-a-leaf")
             } else {
-                format!(
-                    "it is scored by {}, not by appraisal",
-                    node.source.map_or("?", |s| s.label())
+                tr!(
+                    "inputs-not-appraisal",
+                    source = node.source.map_or("?", |s| s.label())
                 )
             };
             problems.push(
                 at(
                     1,
-                    format!(
-                        "criterion {} takes no self-assessment row: {why}",
-                        node.code
+                    tr!(
+                        "inputs-takes-no-row",
+                        criterion = node.code.to_string(),
+                        why = why
                     ),
                 )
                 .subject(subject()),
@@ -133,9 +180,9 @@ pub fn read(
         let slot = slots[unit.group][ni].expect("an appraisal leaf has a slot") as usize;
         if let Some(first) = &rows[u][slot] {
             problems.push(
-                at(1, format!("duplicate row (first at line {})", first.line))
+                at(1, tr!("inputs-row-twice", first = first.line))
                     .subject(subject())
-                    .hint("one row per unit and criterion"),
+                    .hint(tr!("inputs-row-twice-hint")),
             );
             continue;
         }
@@ -144,9 +191,11 @@ pub fn read(
             let text = cell(k);
             match parse_entry(text) {
                 None => {
-                    problems.push(at(k, format!("{text:?} is not points")).subject(subject()).hint(
-                        "write points such as 1.5 or 1,5; N/A or KĐG when the criterion does not apply; or leave empty",
-                    ));
+                    problems.push(
+                        at(k, tr!("inputs-not-points", text = text))
+                            .subject(subject())
+                            .hint(tr!("inputs-not-points-hint")),
+                    );
                     bad = true;
                     Entry::Empty
                 }
@@ -175,6 +224,19 @@ pub fn read(
                 }
             }
         };
+        // a value no band holds is scored by no rule: the points must be given
+        if let (Some(Value::Number(v)), Some(rule @ Rule::Bands { .. })) = (value, &node.rule)
+            && rule.band_points(v).is_none()
+            && self_points == Entry::Empty
+            && appraised == Entry::Empty
+        {
+            problems.push(
+                at(4, tr!("inputs-value-outside-bands", value = value_text))
+                    .subject(subject())
+                    .hint(tr!("inputs-value-outside-bands-hint")),
+            );
+            bad = true;
+        }
         if bad {
             problems.mark(u, Some(ni));
             continue;
@@ -183,10 +245,27 @@ pub fn read(
             self_points,
             appraised,
             value,
+            small_percentage: value.is_some() && small_percentage(node, value_text),
             line: line as u32,
         });
     }
+    unknown.report(&table, index, units, problems);
     rows
+}
+
+/// Whether a value read as a percentage was written as a plain number above 0 and at most 1
+/// (`0.999`, `1`; not `0.999%` nor `17/20`): most often a spreadsheet's fraction for 99.9%.
+fn small_percentage(node: &Node, text: &str) -> bool {
+    let reads_percent = matches!(
+        node.rule,
+        Some(Rule::Bands {
+            on: Measure::Percent,
+            ..
+        }) | Some(Rule::Proportional)
+    );
+    reads_percent
+        && !text.contains(['%', '/'])
+        && crate::decimal::parse(text).is_some_and(|d| d > Decimal::ZERO && d <= Decimal::ONE)
 }
 
 /// Per group, per node index: the node's place among the group's appraisal leaves, where
@@ -237,10 +316,10 @@ pub fn parse_entry(text: &str) -> Option<Entry> {
 /// (without trailing zeros).
 pub(crate) fn points_problem(node: &Node, p: Decimal) -> Option<String> {
     if p.is_sign_negative() && !p.is_zero() || crate::decimal::cmp(p, node.max).is_gt() {
-        return Some(format!(
-            "{} points is outside [0, {}]",
-            p.normalize(),
-            node.max.normalize()
+        return Some(tr!(
+            "inputs-points-outside",
+            points = p.normalize(),
+            max = node.max.normalize()
         ));
     }
     // Points typed and the criteria's values are both without trailing zeros (`parse` and the
@@ -263,28 +342,31 @@ pub(crate) fn points_problem(node: &Node, p: Decimal) -> Option<String> {
         _ => Vec::new(),
     };
     allowed.dedup();
-    Some(format!(
-        "{} points is not a value the rule gives (allowed: {}; rule: {})",
-        p.normalize(),
-        allowed
+    Some(tr!(
+        "inputs-points-not-allowed",
+        points = p.normalize(),
+        allowed = allowed
             .iter()
             .map(|d| d.normalize().to_string())
             .collect::<Vec<_>>()
             .join(", "),
-        node.rule
+        rule = node
+            .rule
             .as_ref()
             .map(|r| r.describe(node.max))
             .unwrap_or_default()
     ))
 }
 
-/// The measured value of a row, read for the leaf's rule.
+/// The measured value of a row, read for the leaf's rule. A percentage above 100 is read as
+/// written: bands open upwards score it, a proportional rule caps the rate at 100%, and a
+/// value that no band holds is reported by the reader (see `read`).
 pub fn parse_value(node: &Node, text: &str) -> Result<Value, String> {
     let rule = node.rule.as_ref().expect("appraisal leaves have a rule");
     match rule {
-        Rule::Free { .. } => Err(format!(
-            "criterion {} is scored by free points: enter them in self or appraised, not a value",
-            node.code
+        Rule::Free { .. } => Err(tr!(
+            "inputs-value-for-free-points",
+            criterion = node.code.to_string()
         )),
         Rule::Levels { levels } => {
             if let Some(i) = levels.iter().position(|l| l.name == text) {
@@ -296,9 +378,10 @@ pub fn parse_value(node: &Node, text: &str) -> Result<Value, String> {
                 .position(|l| l.key == f)
                 .map(|i| Value::Level(i as u32))
                 .ok_or_else(|| {
-                    format!(
-                        "{text:?} is not a level of this criterion (levels: {})",
-                        levels
+                    tr!(
+                        "inputs-not-a-level",
+                        text = text,
+                        levels = levels
                             .iter()
                             .map(|l| l.name.as_str())
                             .collect::<Vec<_>>()
@@ -310,24 +393,16 @@ pub fn parse_value(node: &Node, text: &str) -> Result<Value, String> {
             on: Measure::Count, ..
         } => super::parse_count(text)
             .map(|n| Value::Number(Decimal::from(n)))
-            .ok_or_else(|| format!("{text:?} is not a count (a whole number of times, 0 or more)")),
+            .ok_or_else(|| tr!("inputs-not-a-count", text = text)),
         Rule::Bands {
             on: Measure::Percent,
             ..
         }
         | Rule::Proportional => {
-            let pct = parse_rate(text).ok_or_else(|| {
-                format!(
-                    "{text:?} is not a percentage (write 85, 85%, 85,5 or a ratio such as 17/20)"
-                )
-            })?;
+            let pct =
+                parse_rate(text).ok_or_else(|| tr!("inputs-not-a-percentage", text = text))?;
             if pct.is_sign_negative() && !pct.is_zero() {
-                return Err(format!("{text:?}: a percentage cannot be negative"));
-            }
-            if crate::decimal::cmp(pct, Decimal::ONE_HUNDRED).is_gt()
-                && matches!(rule, Rule::Bands { .. })
-            {
-                return Err(format!("{text:?}: a percentage above 100"));
+                return Err(tr!("inputs-negative-percentage", text = text));
             }
             Ok(Value::Number(pct))
         }
@@ -347,8 +422,8 @@ fn parse_rate(text: &str) -> Option<Decimal> {
     crate::decimal::parse_percent(text)
 }
 
-/// "did you mean …" for an unknown unit code.
-pub(crate) fn near_units(code: &str, units: &[Unit]) -> Option<String> {
+/// What to do about an unknown unit code: "did you mean …", or list it in units.csv.
+pub(crate) fn near_units(code: &str, units: &[Unit]) -> String {
     let code = normalize_key(code).to_lowercase();
     let mut near: Vec<(f64, &Unit)> = units
         .iter()
@@ -356,14 +431,16 @@ pub(crate) fn near_units(code: &str, units: &[Unit]) -> Option<String> {
         .filter(|(s, _)| *s > 0.8)
         .collect();
     near.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.code.cmp(&b.1.code)));
-    (!near.is_empty()).then(|| {
-        format!(
-            "did you mean {}? Otherwise list the unit in units.csv",
-            near.iter()
+    match near.is_empty() {
+        true => tr!("inputs-list-the-unit"),
+        false => tr!(
+            "inputs-did-you-mean-unit",
+            codes = near
+                .iter()
                 .take(3)
                 .map(|(_, u)| u.code.as_str())
                 .collect::<Vec<_>>()
                 .join(", ")
-        )
-    })
+        ),
+    }
 }

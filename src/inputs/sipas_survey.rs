@@ -2,10 +2,11 @@
 //! the questionnaire; one row per questionnaire. Read as a stream into counts per unit, item
 //! and level of the scale.
 
-use super::table::{Row, Sheet};
-use super::{Columns, Problems, UnitIndex, Walk};
+use super::table::fast::{Walk, lead, walk};
+use super::table::{Column, Row, Spec, Table, cell, is_comment_column};
+use super::{Problems, ROW_NUMBER, Unit, UnitIndex, UnknownUnits};
 use crate::criteria::Criteria;
-use crate::error::Problem;
+use crate::tr;
 
 /// Answer byte for "no answer"; level `k` of the scale (by position) is stored as `k + 1`.
 pub const NO_ANSWER: u8 = 0;
@@ -46,44 +47,56 @@ impl SipasSurvey {
     }
 }
 
+const COLUMNS: [Column; 2] = [
+    Column {
+        key: "respondent",
+        names: &["mã phiếu", "số phiếu", "phiếu"],
+    },
+    Column {
+        key: "unit",
+        names: &["mã đơn vị", "đơn vị"],
+    },
+];
+
+/// The satisfaction survey: its first columns (then one per item), and the names its sheet may
+/// have in a workbook.
+pub const SPEC: Spec = Spec {
+    role: super::SIPAS_SURVEY,
+    sheet_names: &["phiếu khảo sát", "khảo sát hài lòng", "hài lòng"],
+    required: &COLUMNS,
+    optional: &[],
+    ignored: &ROW_NUMBER,
+};
+
 pub fn read(
-    mut sheet: Sheet,
+    mut table: Table,
     criteria: &Criteria,
     index: &UnitIndex,
-    units: usize,
+    units: &[Unit],
     keep_answers: bool,
     problems: &mut Problems,
 ) -> SipasSurvey {
-    let mut survey = SipasSurvey::empty(criteria, units, keep_answers);
-    let Some(cols) = Columns::find(&sheet, &["respondent", "unit"], &[], problems) else {
-        return survey;
-    };
-    let (c_resp, c_unit) = (cols.at(0).expect("required"), cols.at(1).expect("required"));
+    let mut survey = SipasSurvey::empty(criteria, units.len(), keep_answers);
+    let (c_resp, c_unit) = (
+        table.column(0).unwrap_or_default(),
+        table.column(1).unwrap_or_default(),
+    );
     let items: Vec<&str> = criteria.sipas.items().map(|i| i.id.as_str()).collect();
     let mut item_col: Vec<Option<usize>> = vec![None; items.len()];
-    for (i, h) in sheet.headers.iter().enumerate() {
-        if i == c_resp || i == c_unit || super::is_comment_column(h) {
+    let header = table.header_line();
+    for (i, h) in table.headers.iter().enumerate() {
+        if i == c_resp || i == c_unit || is_comment_column(h) || SPEC.known(h) {
             continue;
         }
         match items.iter().position(|id| id.eq_ignore_ascii_case(h)) {
-            Some(k) if item_col[k].is_some() => problems.push(Problem::new(
-                &sheet.name,
-                sheet.header_line() as usize,
-                i + 1,
-                format!("item {h} has two columns"),
-            )),
+            Some(k) if item_col[k].is_some() => {
+                problems.push(table.problem(header, i + 1, tr!("inputs-item-twice", item = h)))
+            }
             Some(k) => item_col[k] = Some(i),
             None => problems.push(
-                Problem::new(
-                    &sheet.name,
-                    sheet.header_line() as usize,
-                    i + 1,
-                    format!("unknown item {h:?}"),
-                )
-                .hint(format!(
-                    "the items are {}; comment columns start with #",
-                    items.join(", ")
-                )),
+                table
+                    .problem(header, i + 1, tr!("inputs-unknown-item", item = h))
+                    .hint(tr!("inputs-unknown-item-hint", items = items.join(", "))),
             ),
         }
     }
@@ -95,13 +108,13 @@ pub fn read(
         .collect();
     if !missing.is_empty() {
         problems.push(
-            Problem::new(
-                &sheet.name,
-                sheet.header_line() as usize,
-                0,
-                format!("missing item columns: {}", missing.join(", ")),
-            )
-            .hint("one column per item of the questionnaire, named by its id"),
+            table
+                .problem(
+                    header,
+                    0,
+                    tr!("inputs-missing-items", items = missing.join(", ")),
+                )
+                .hint(tr!("inputs-missing-items-hint")),
         );
         return survey;
     }
@@ -115,7 +128,7 @@ pub fn read(
     let scale = super::Scale::new(levels.clone());
     // Per column of the file: the item it answers, or NOT_AN_ITEM.
     const NOT_AN_ITEM: usize = usize::MAX;
-    let mut item_of_col = vec![NOT_AN_ITEM; sheet.headers.len()];
+    let mut item_of_col = vec![NOT_AN_ITEM; table.headers.len()];
     for (k, col) in item_col.iter().enumerate() {
         item_of_col[col.expect("checked")] = k;
     }
@@ -125,7 +138,7 @@ pub fn read(
     let mut unit_of = index.cached();
     let levels_n = survey.levels;
     // What each column holds, for lines walked whole (see `walk`).
-    let plan: Vec<Walk> = (0..sheet.headers.len())
+    let plan: Vec<Walk> = (0..table.headers.len())
         .map(|col| match item_of_col[col] {
             _ if col == c_resp => Walk::Lead(0),
             _ if col == c_unit => Walk::Lead(1),
@@ -133,35 +146,33 @@ pub fn read(
             k => Walk::Answer(k),
         })
         .collect();
-    let delimiter = sheet.delimiter();
-    while let Some((line, split)) = sheet.next_unsplit(&mut record, problems) {
-        let at = |col: usize, message: String| {
-            Problem::new(&sheet.name, line as usize, col + 1, message)
-                .column_name(sheet.headers[col].clone())
-        };
+    let delimiter = table.delimiter();
+    let mut unknown = UnknownUnits::default();
+    while let Some((line, split)) = table.next_unsplit(&mut record, problems) {
         // Almost every line is walked whole, its answers decided on their one byte; any other
         // is split into cells and read cell by cell below.
         answers.fill(NO_ANSWER);
         let walked = match split {
             true => None,
-            false => super::walk::<2>(record.text(), delimiter, &plan, &scale, &mut answers),
+            false => walk::<2>(
+                record.text(),
+                delimiter,
+                &plan,
+                scale.quick_table(),
+                &mut answers,
+            ),
         };
-        if walked.is_none() && !split && !sheet.split(&mut record, line, problems) {
+        if walked.is_none() && !split && !table.split(&mut record, line, problems) {
             continue;
         }
-        let respondent = super::lead(&record, &walked, 0, c_resp);
-        let unit_text = super::lead(&record, &walked, 1, c_unit);
+        let respondent = lead(&record, &walked, 0, c_resp);
+        let unit_text = lead(&record, &walked, 1, c_unit);
         let Some(u) = unit_of.get(unit_text) else {
-            if index.report_unknown(unit_text, &sheet.name) {
-                problems.push(
-                    at(c_unit, format!("unknown unit {unit_text:?}"))
-                        .hint("list the unit in units.csv"),
-                );
-            }
+            unknown.add(unit_text, line, c_unit);
             continue;
         };
         if respondent.is_empty() {
-            problems.push(at(c_resp, "the questionnaire id is empty".into()));
+            problems.push(table.at(line, c_resp, tr!("inputs-questionnaire-id-empty")));
             continue;
         }
         seen.add(respondent, u, line);
@@ -169,16 +180,16 @@ pub fn read(
         if walked.is_none() {
             // (whatever a walk that gave up wrote is read again)
             answers.fill(NO_ANSWER);
-            for (col, cell) in record.bytes().enumerate() {
+            for (col, bytes) in record.bytes().enumerate() {
                 let Some(&k) = item_of_col.get(col) else {
                     break;
                 };
                 if k == NOT_AN_ITEM {
                     continue;
                 }
-                let mut answer = scale.quick(cell);
+                let mut answer = scale.quick(bytes);
                 if answer == super::Scale::SLOW {
-                    let text = Sheet::cell(&record, col);
+                    let text = cell(&record, col);
                     answer = match scale.read(text) {
                         super::Answer::None => NO_ANSWER,
                         super::Answer::Given(a) => a,
@@ -193,8 +204,17 @@ pub fn read(
                                 Some(l) => l as u8 + 1,
                                 None => {
                                     problems.push(
-                                        at(col, format!("answer {text:?} is off the scale ({scale_text}; empty or X for no answer)"))
-                                            .subject(format!("item {}", items[k])),
+                                        table
+                                            .at(
+                                                line,
+                                                col,
+                                                tr!(
+                                                    "inputs-off-scale",
+                                                    answer = text,
+                                                    scale = scale_text.as_str()
+                                                ),
+                                            )
+                                            .subject(tr!("inputs-subject-item", item = items[k])),
                                     );
                                     bad = true;
                                     NO_ANSWER
@@ -230,15 +250,15 @@ pub fn read(
     }
     for (_, first, line) in seen.repeats() {
         problems.push(
-            Problem::new(
-                &sheet.name,
-                line as usize,
-                c_resp + 1,
-                format!("the questionnaire id appears twice for this unit (first at line {first})"),
-            )
-            .column_name(sheet.headers[c_resp].clone())
-            .hint("one row per questionnaire"),
+            table
+                .at(
+                    u64::from(line),
+                    c_resp,
+                    tr!("inputs-questionnaire-twice", first = first),
+                )
+                .hint(tr!("inputs-questionnaire-twice-hint")),
         );
     }
+    unknown.report(&table, index, units, problems);
     survey
 }

@@ -11,25 +11,25 @@ use super::{Basis, LeafScore, Warning, WarningKind};
 use crate::criteria::{Measure, Node, Rule};
 use crate::inputs::{AppraisalRow, Entry, Value};
 
-/// The points a rule gives for a measured value.
-pub fn rule_points(node: &Node, value: Value) -> Decimal {
+/// The points a rule gives for a measured value; `None` when it gives none: a value that no
+/// band holds (a percentage above 100 where no band is open upwards).
+pub fn rule_points(node: &Node, value: Value) -> Option<Decimal> {
     match (
         node.rule.as_ref().expect("appraisal leaves have a rule"),
         value,
     ) {
-        (Rule::Levels { levels }, Value::Level(i)) => levels[i as usize].points,
-        (Rule::Bands { bands, .. }, Value::Number(v)) => bands
-            .iter()
-            .find(|b| b.interval.contains(v))
-            .map_or(Decimal::ZERO, |b| b.points),
+        (Rule::Levels { levels }, Value::Level(i)) => Some(levels[i as usize].points),
+        (rule @ Rule::Bands { .. }, Value::Number(v)) => rule.band_points(v),
         (Rule::Proportional, Value::Number(v)) => {
             let product = node.max * v.min(Decimal::ONE_HUNDRED);
             // ÷ 100 is two more decimals, exactly, where they fit
-            Decimal::try_from_i128_with_scale(product.mantissa(), product.scale() + 2)
-                .unwrap_or_else(|_| product / Decimal::ONE_HUNDRED)
+            Some(
+                Decimal::try_from_i128_with_scale(product.mantissa(), product.scale() + 2)
+                    .unwrap_or_else(|_| product / Decimal::ONE_HUNDRED),
+            )
         }
         // Readers accept a value only where the rule takes one.
-        _ => Decimal::ZERO,
+        _ => Some(Decimal::ZERO),
     }
 }
 
@@ -58,17 +58,40 @@ pub fn score(
     file: &str,
     warnings: &mut Vec<Warning>,
 ) -> Option<LeafScore> {
-    let rule = row.value.map(|v| rule_points(node, v));
+    // (a value no band holds comes with points: the reader refuses it otherwise)
+    let rule = row.value.and_then(|v| rule_points(node, v));
     let warn = |warnings: &mut Vec<Warning>, kind: WarningKind, message: String| {
         warnings.push(Warning {
             kind,
             unit: Some(unit.to_string()),
             criterion: Some(node.code.to_string()),
             file: Some(file.to_string()),
+            sheet: None,
             line: Some(row.line as usize),
             message,
         });
     };
+    if let (true, Some(Value::Number(v))) = (row.small_percentage, row.value) {
+        warn(
+            warnings,
+            WarningKind::SmallPercentage,
+            crate::tr!(
+                "stages-small-percentage",
+                value = v.normalize(),
+                percent = (v * Decimal::ONE_HUNDRED).normalize()
+            ),
+        );
+    }
+    if let (Some(value), None) = (row.value, rule) {
+        warn(
+            warnings,
+            WarningKind::ValueOutsideRule,
+            crate::tr!(
+                "stages-value-outside-rule",
+                value = describe_value(node, value)
+            ),
+        );
+    }
     let (standing, basis) = match (row.appraised, row.self_points) {
         (Entry::Empty, Entry::Empty) => match rule {
             Some(points) => (Entry::Points(points), Basis::Rule),

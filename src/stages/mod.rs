@@ -68,6 +68,10 @@ pub enum WarningKind {
     MissingScoredZero,
     SmallSample,
     ElementUnanswered,
+    /// A percentage written as a plain number of at most 1 (a fraction, most often).
+    SmallPercentage,
+    /// A measured value that no band of the rule holds; the points given stand.
+    ValueOutsideRule,
 }
 
 /// Something an analyst should look at; the run goes on.
@@ -79,6 +83,9 @@ pub struct Warning {
     /// The input file concerned (the JSON gives its name within the year's folder).
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "file_name")]
     pub file: Option<String>,
+    /// The sheet of a workbook, where the file is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
     /// Its line (shown on stderr; left out of the JSON so that row order never changes it).
     #[serde(skip)]
     pub line: Option<usize>,
@@ -97,11 +104,8 @@ fn file_name<S: serde::Serializer>(file: &Option<String>, s: S) -> Result<S::Ok,
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(file) = &self.file {
-            write!(f, "{file}")?;
-            if let Some(line) = self.line {
-                write!(f, ":{line}")?;
-            }
-            write!(f, ": ")?;
+            let place = crate::error::place(file, self.sheet.as_deref(), self.line.unwrap_or(0), 0);
+            write!(f, "{place}: ")?;
         }
         match (&self.unit, &self.criterion) {
             (Some(u), Some(c)) => write!(f, "unit {u}, criterion {c}: ")?,
@@ -284,6 +288,7 @@ pub fn compute_all(
                 unit: Some(unit.code.clone()),
                 criterion: None,
                 file: Some(sipas_file.clone()),
+                sheet: None,
                 line: None,
                 message: format!(
                     "{valid} valid questionnaires, below the minimum of {}: the satisfaction index is flagged",
@@ -298,6 +303,7 @@ pub fn compute_all(
                     unit: Some(unit.code.clone()),
                     criterion: None,
                     file: Some(sipas_file.clone()),
+                    sheet: None,
                     line: None,
                     message: format!(
                         "no valid answer on element {} ({}): left out of the index",
@@ -370,6 +376,7 @@ pub fn compute_all(
                             unit: Some(unit.code.clone()),
                             criterion: Some(node.code.to_string()),
                             file: Some(file.clone()),
+                            sheet: None,
                             line: None,
                             message: format!("{what}: scored 0 (--missing zero)"),
                         });
@@ -448,18 +455,25 @@ pub fn compute_all(
             problems.push(p);
         }
     }
+    for w in &mut warnings {
+        w.sheet = w.file.as_ref().and_then(|f| year.sheets.get(f)).cloned();
+    }
     if options.strict {
         for w in &warnings {
             if matches!(
                 w.kind,
-                WarningKind::NotAppraised | WarningKind::RuleDisagrees
+                WarningKind::NotAppraised
+                    | WarningKind::RuleDisagrees
+                    | WarningKind::SmallPercentage
+                    | WarningKind::ValueOutsideRule
             ) {
                 let mut p = Problem::new(
                     w.file.clone().unwrap_or_default(),
                     w.line.unwrap_or(0),
                     0,
                     format!("{} (--strict)", w.message),
-                );
+                )
+                .in_sheet(w.sheet.as_deref());
                 p.subject = Some(format!(
                     "unit {}, criterion {}",
                     w.unit.as_deref().unwrap_or("?"),

@@ -81,7 +81,11 @@ case("09-sa-ragged-row", {SA: edit(SA, 4, "S1,1.2,2,N/A,,note,extra,cells")}, 4,
 case("10-sa-row-for-survey-leaf", {SA: append(SA, "S1,1.3,1,1,,")}, 4, SA, 29, "takes no self-assessment row", "scored by điều tra XHH")
 case("11-sa-row-for-parent", {SA: append(SA, "S1,1.1,1,1,,")}, 4, SA, 29, "it has sub-criteria")
 case("12-sa-unknown-level", {SA: edit(SA, 8, "S2,1.1.1,,,Ban hành sớm,")}, 4, SA, 8, "is not a level of this criterion")
-case("13-sa-percent-over-100", {SA: edit(SA, 9, "S2,1.1.2,,,120,")}, 4, SA, 9, "a percentage above 100")
+# a percentage above 100 is scored where a band is open upwards; where none holds it and no
+# points are given, the rule cannot score the row
+closed = open("tests/data/mini/criteria.toml", encoding="utf-8").read().replace(
+    "{ above = 90, points = 2 }", "{ above = 90, to = 100, points = 2 }")
+case("13-sa-percent-outside-bands", {SA: edit(SA, 9, "S2,1.1.2,,,120,"), "criteria.toml": closed}, 4, SA, 9, "no band of the rule holds 120")
 case("14-sa-count-not-whole", {SA: edit(SA, 12, "S2,2.2,,,2.5,")}, 4, SA, 12, "is not a count")
 case("15-sa-value-on-free-points", {SA: edit(SA, 7, "S1,2.3,,,80,")}, 4, SA, 7, "scored by free points")
 case("16-sa-missing-row", {SA: "\n".join(l for i, l in enumerate(lines(SA)) if i != 6) + "\n"}, 4, SA, 0, "unit S1, criterion 2.3", "no points, no appraisal and no value")
@@ -114,7 +118,11 @@ case("38-ded-unknown-kind", {DE: append(DE, "S1,K9,1,")}, 4, DE, 6, 'unknown ded
 case("39-ded-negative-times", {DE: edit(DE, 2, "S2,K1,-1,")}, 4, DE, 2, '"-1" is not a number of times')
 case("40-ded-duplicate", {DE: append(DE, "S2,K1,2,")}, 4, DE, 6, "duplicate row (first at line 2)")
 # encodings
-case("41-enc-windows-1258-without-flag", {UN: cp1258(base(UN))}, 4, UN, 2, "not UTF-8", "--encoding")
+# a Windows-1258 file is detected from its first 64 KiB; a line in another encoding after a
+# UTF-8 start is still refused, with its line
+long_note = edit(SA, 2, "S1,1.1.1,1,1,," + "x" * 70000)
+later = long_note.encode("utf-8").replace(b"appraised 2 although", cp1258("thẩm định 2"))
+case("41-enc-not-utf8-after-the-start", {SA: later}, 4, SA, 3, "not UTF-8", "--encoding")
 case("42-enc-utf16-without-bom", {UN: base(UN).encode("utf-16-le")}, 4, UN, 0, "UTF-16 text without a byte-order mark")
 # found by fuzzing: check computed gaps on a year whose self-assessment could not be opened
 case("45-sa-binary-file", {SA: bytes([0, 159, 146, 150]) * 8}, 4, SA, 0, "not text")
