@@ -92,6 +92,16 @@ pub fn warn_all(warnings: &[&crate::stages::Warning]) {
     }
 }
 
+/// Prints on standard error how the input files were read (an encoding detected, the sheet
+/// read, rows skipped above a header), one line each.
+pub fn notes(notes: &[crate::error::Problem]) {
+    let prefix = crate::tr!("common-note");
+    let mut err = std::io::stderr().lock();
+    for n in notes {
+        let _ = writeln!(err, "par-index: {prefix}: {n}");
+    }
+}
+
 /// Prints a warning line on standard error, ignoring a closed stderr.
 pub fn warn(line: &str) {
     let prefix = crate::tr!("common-warning");

@@ -51,15 +51,25 @@ fn the_forms_list_every_unit_and_appraisal_criterion() {
     }
     // the rows of the sample year are exactly the template's (unit, criterion) pairs
     let (headers, rows) = read_csv(&out.join("self-assessment.csv"));
-    for h in ["unit", "criterion", "self", "appraised", "value", "note"] {
-        assert!(headers.iter().any(|x| x == h), "{h}");
-    }
-    let hints: Vec<&String> = headers.iter().filter(|h| h.starts_with('#')).collect();
-    assert_eq!(hints.len(), 5, "{headers:?}");
+    // Vietnamese column names, those to fill and those to read beside them
+    let names = [
+        "Mã đơn vị",
+        "Tên đơn vị",
+        "Tiêu chí",
+        "Tên tiêu chí",
+        "Điểm tối đa",
+        "Cách chấm",
+        "Cách nhập giá trị",
+        "Tự chấm",
+        "Thẩm định",
+        "Giá trị",
+        "Ghi chú",
+    ];
+    assert_eq!(headers, names);
     let col = |h: &str| headers.iter().position(|x| x == h).unwrap();
     let pairs: BTreeSet<(String, String)> = rows
         .iter()
-        .map(|r| (r[col("unit")].clone(), r[col("criterion")].clone()))
+        .map(|r| (r[col("Mã đơn vị")].clone(), r[col("Tiêu chí")].clone()))
         .collect();
     assert_eq!(pairs.len(), rows.len(), "no duplicate row");
     let sample_rows = csv::Reader::from_path(sample().join("self-assessment.csv"))
@@ -74,18 +84,25 @@ fn the_forms_list_every_unit_and_appraisal_criterion() {
     // the hints: the criterion's name, maximum and rule
     let row = rows
         .iter()
-        .find(|r| r[col("unit")] == "SNV" && r[col("criterion")] == "1.1.1")
+        .find(|r| r[col("Mã đơn vị")] == "SNV" && r[col("Tiêu chí")] == "1.1.1")
         .unwrap();
     assert_eq!(
-        row[col("#tên tiêu chí")],
+        row[col("Tên tiêu chí")],
         "Ban hành kế hoạch cải cách hành chính năm"
     );
-    assert_eq!(row[col("#tên đơn vị")], "Sở Nội vụ");
-    assert_eq!(row[col("#điểm tối đa")], "1");
-    assert!(row[col("#cách chấm")].contains("kịp thời"), "{row:?}");
-    assert!(row[col("self")].is_empty() && row[col("appraised")].is_empty());
-    // the survey forms have the sample's headers
-    for f in ["par-survey.csv", "sipas-survey.csv", "units.csv"] {
+    assert_eq!(row[col("Tên đơn vị")], "Sở Nội vụ");
+    assert_eq!(row[col("Điểm tối đa")], "1");
+    assert!(row[col("Cách chấm")].contains("kịp thời"), "{row:?}");
+    assert!(row[col("Tự chấm")].is_empty() && row[col("Thẩm định")].is_empty());
+    // the forms ask the sample's questions and items, after their Vietnamese first columns
+    for (f, first) in [
+        (
+            "par-survey.csv",
+            &["Mã người trả lời", "Nhóm người trả lời", "Mã đơn vị"][..],
+        ),
+        ("sipas-survey.csv", &["Mã phiếu", "Mã đơn vị"]),
+        ("units.csv", &["Mã đơn vị", "Tên đơn vị", "Nhóm"]),
+    ] {
         let (headers, _) = read_csv(&out.join(f));
         let sample_headers: Vec<String> = csv::Reader::from_path(sample().join(f))
             .unwrap()
@@ -94,7 +111,8 @@ fn the_forms_list_every_unit_and_appraisal_criterion() {
             .iter()
             .map(String::from)
             .collect();
-        assert_eq!(headers, sample_headers, "{f}");
+        assert_eq!(headers[..first.len()], *first, "{f}");
+        assert_eq!(headers[first.len()..], sample_headers[first.len()..], "{f}");
     }
     let guide = std::fs::read_to_string(out.join("huong-dan.txt")).unwrap();
     assert!(guide.contains("NĂM 2023"));
@@ -131,16 +149,16 @@ fn filled_in_forms_are_read_by_compute() {
     let mut w = csv::Writer::from_path(&path).unwrap();
     w.write_record(&headers).unwrap();
     for mut row in rows {
-        let key = (row[col("unit")].clone(), row[col("criterion")].clone());
+        let key = (row[col("Mã đơn vị")].clone(), row[col("Tiêu chí")].clone());
         let [own, appraised, value, note] = entries[&key].clone();
-        row[col("self")] = own;
-        row[col("appraised")] = appraised;
-        row[col("value")] = value;
-        row[col("note")] = note;
+        row[col("Tự chấm")] = own;
+        row[col("Thẩm định")] = appraised;
+        row[col("Giá trị")] = value;
+        row[col("Ghi chú")] = note;
         w.write_record(&row).unwrap();
     }
     w.flush().unwrap();
-    // the surveys as collected (the template's headers are the sample's), deductions likewise
+    // the surveys as collected (the template asks the sample's questions), deductions likewise
     for f in ["par-survey.csv", "sipas-survey.csv", "deductions.csv"] {
         std::fs::copy(sample().join(f), out.join(f)).unwrap();
     }
@@ -156,9 +174,9 @@ fn filled_in_forms_are_read_by_compute() {
     let mut w = csv::Writer::from_path(&path).unwrap();
     w.write_record(&headers).unwrap();
     for mut row in rows {
-        row[col("appraised")] = row[col("#điểm tối đa")].clone();
-        row[col("self")] = String::new();
-        row[col("value")] = String::new();
+        row[col("Thẩm định")] = row[col("Điểm tối đa")].clone();
+        row[col("Tự chấm")] = String::new();
+        row[col("Giá trị")] = String::new();
         w.write_record(&row).unwrap();
     }
     w.flush().unwrap();

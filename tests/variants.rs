@@ -3,6 +3,7 @@
 
 mod common;
 
+use rust_decimal::Decimal;
 use std::path::Path;
 
 use common::*;
@@ -363,4 +364,423 @@ fn a_number_typed_in_a_workbook_is_read_as_typed() {
     let cells: Vec<&str> = (2..5).map(|c| cell(&record, c)).collect();
     assert_eq!(cells, ["8.15", "0.1", "99.975"]);
     assert_eq!(line, 2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files as an analyst's Excel makes them (issue "Excel files as analysts really have them"):
+// each shape of the sample year gives the annexes of the same data as clean CSV.
+
+/// The rows of a CSV file, header first.
+fn csv_rows(path: &Path) -> Vec<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(path)
+        .unwrap();
+    reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect()
+}
+
+fn write_csv(path: &Path, rows: &[Vec<String>]) {
+    let mut w = csv::Writer::from_path(path).unwrap();
+    for r in rows {
+        w.write_record(r).unwrap();
+    }
+    w.flush().unwrap();
+}
+
+/// Writes `rows` (header first) into `ws` from row `top`: numbers as numbers, text as text;
+/// a cell that `percent` picks as a fraction with a percentage format (85.5 → 0.855, shown
+/// 85.5%), as Excel stores a percentage typed in such a cell.
+fn write_rows(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    top: u32,
+    rows: &[Vec<String>],
+    percent: &dyn Fn(&[String], usize) -> bool,
+) {
+    let pct = rust_xlsxwriter::Format::new().set_num_format("0.0%");
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let (rr, cc) = (top + r as u32, c as u16);
+            match cell.parse::<f64>() {
+                _ if cell.is_empty() => {}
+                Ok(n) if r > 0 && percent(row, c) => {
+                    ws.write_number_with_format(rr, cc, n / 100.0, &pct)
+                        .unwrap();
+                }
+                Ok(n) if r > 0 => {
+                    ws.write_number(rr, cc, n).unwrap();
+                }
+                _ => {
+                    ws.write_string(rr, cc, cell).unwrap();
+                }
+            }
+        }
+    }
+}
+
+/// The annexes as JSON, the file names and sheets of workbooks left out (they name what was
+/// read, which differs by design), with what was said on standard error.
+fn annexes(dir: &Path) -> (String, String) {
+    let (code, out, err) = run(&["compute", dir.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let out = out.replace(".xlsx\"", ".csv\"");
+    let kept: Vec<&str> = out
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("\"sheet\": "))
+        .collect();
+    (kept.join("\n") + "\n", err)
+}
+
+/// The (group, criterion) pairs whose rule reads a percentage, from `criteria --format json`.
+fn percent_rules() -> std::collections::BTreeSet<(String, String)> {
+    let (_, out, _) = run(&["criteria", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let mut set = std::collections::BTreeSet::new();
+    for (group, g) in json["groups"].as_object().unwrap() {
+        for n in g["nodes"].as_array().unwrap() {
+            let rule = &n["rule"];
+            if rule["kind"] == "proportional"
+                || (rule["kind"] == "bands" && rule["on"] == "percent")
+            {
+                set.insert((group.clone(), n["code"].as_str().unwrap().to_string()));
+            }
+        }
+    }
+    set
+}
+
+/// The sample year with every percentage value's points left empty, as CSV; returns the
+/// folder and a test of "row reads a percentage" for the self-assessment's rows.
+fn percentages_without_points() -> (tempfile::TempDir, impl Fn(&[String]) -> bool) {
+    let dir = copy_dir(&sample());
+    let groups: std::collections::BTreeMap<String, String> =
+        csv_rows(&dir.path().join("units.csv"))
+            .into_iter()
+            .skip(1)
+            .map(|r| (r[0].clone(), r[2].clone()))
+            .collect();
+    let rules = percent_rules();
+    let reads_percent = move |row: &[String]| {
+        !row[4].is_empty()
+            && groups
+                .get(&row[0])
+                .is_some_and(|g| rules.contains(&(g.clone(), row[1].clone())))
+    };
+    let path = dir.path().join("self-assessment.csv");
+    let mut rows = csv_rows(&path);
+    for row in rows.iter_mut().skip(1) {
+        if reads_percent(row) {
+            row[2].clear();
+            row[3].clear();
+        }
+    }
+    write_csv(&path, &rows);
+    (dir, reads_percent)
+}
+
+#[test]
+fn percentage_formatted_values_with_points_left_empty_read_as_shown() {
+    let (dir, reads_percent) = percentages_without_points();
+    let (baseline, _) = annexes(dir.path());
+    let csv = dir.path().join("self-assessment.csv");
+    let rows = csv_rows(&csv);
+    assert!(rows.iter().skip(1).filter(|r| reads_percent(r)).count() > 100);
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    write_rows(ws, 0, &rows, &|row, c| c == 4 && reads_percent(row));
+    book.save(dir.path().join("self-assessment.xlsx")).unwrap();
+    std::fs::remove_file(&csv).unwrap();
+    let (out, err) = annexes(dir.path());
+    assert!(out == baseline, "percentage cells give other results");
+    assert!(
+        !err.contains("small_percentage") && !err.contains("—"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_fraction_where_a_percentage_is_read_is_warned_with_its_row() {
+    let (dir, reads_percent) = percentages_without_points();
+    let csv = dir.path().join("self-assessment.csv");
+    let mut rows = csv_rows(&csv);
+    let at = rows
+        .iter()
+        .position(|r| reads_percent(r) && r[4] == "99.9")
+        .unwrap();
+    rows[at][4] = "0.999".into();
+    write_csv(&csv, &rows);
+    let (code, out, err) = run(&["compute", dir.path().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let line = format!(
+        "self-assessment.csv:{}: unit {}, criterion {}",
+        at + 1,
+        rows[at][0],
+        rows[at][1]
+    );
+    assert!(
+        err.contains(&line) && err.contains("0.999% — 99.9%?"),
+        "{err}"
+    );
+    assert!(out.contains("\"kind\": \"small_percentage\""));
+    // strict: an error
+    let (code, _, err) = run(&["compute", dir.path().to_str().unwrap(), "--strict"]);
+    assert_eq!(code, 4, "{err}");
+    // written with its % sign, or formatted as a percentage, it is what it says
+    rows[at][4] = "0.999%".into();
+    write_csv(&csv, &rows);
+    let (_, _, err) = run(&["compute", dir.path().to_str().unwrap()]);
+    assert!(!err.contains("— "), "{err}");
+}
+
+#[test]
+fn a_title_and_a_blank_row_above_the_header_of_units_xlsx() {
+    let dir = copy_dir(&sample());
+    let (baseline, _) = annexes(dir.path());
+    let csv = dir.path().join("units.csv");
+    let rows = csv_rows(&csv);
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    ws.merge_range(0, 0, 0, 2, "DANH SÁCH ĐƠN VỊ NĂM 2023", &bold)
+        .unwrap();
+    write_rows(ws, 2, &rows, &|_, _| false);
+    book.save(dir.path().join("units.xlsx")).unwrap();
+    std::fs::remove_file(&csv).unwrap();
+    let (out, err) = annexes(dir.path());
+    assert!(out == baseline, "the titled units.xlsx gives other results");
+    assert!(
+        err.contains("units.xlsx:Sheet1!3:3") && err.contains("DANH SÁCH ĐƠN VỊ NĂM 2023"),
+        "the note says where the header is and what was skipped: {err}"
+    );
+}
+
+#[test]
+fn the_unit_code_merged_down_its_rows_names_every_row() {
+    let dir = copy_dir(&sample());
+    let (baseline, _) = annexes(dir.path());
+    let csv = dir.path().join("self-assessment.csv");
+    let rows = csv_rows(&csv);
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("self-assessment").unwrap();
+    write_rows(ws, 0, &rows, &|_, _| false);
+    // each unit's run of rows: one merged cell, as printed forms have it
+    let centered =
+        rust_xlsxwriter::Format::new().set_align(rust_xlsxwriter::FormatAlign::VerticalCenter);
+    let mut start = 1;
+    for r in 1..=rows.len() {
+        if r == rows.len() || rows[r][0] != rows[start][0] {
+            if r - 1 > start {
+                ws.merge_range(
+                    start as u32,
+                    0,
+                    (r - 1) as u32,
+                    0,
+                    &rows[start][0],
+                    &centered,
+                )
+                .unwrap();
+            }
+            start = r;
+        }
+    }
+    book.save(dir.path().join("self-assessment.xlsx")).unwrap();
+    std::fs::remove_file(&csv).unwrap();
+    let (out, _) = annexes(dir.path());
+    assert!(
+        out == baseline,
+        "the merged unit column gives other results"
+    );
+}
+
+#[test]
+fn an_instructions_sheet_before_the_data_sheet() {
+    let dir = copy_dir(&sample());
+    let (baseline, _) = annexes(dir.path());
+    let csv = dir.path().join("self-assessment.csv");
+    let rows = csv_rows(&csv);
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let help = book.add_worksheet();
+    help.set_name("Hướng dẫn").unwrap();
+    help.write_string(0, 0, "Hướng dẫn nhập điểm").unwrap();
+    help.write_string(2, 0, "Mỗi đơn vị, mỗi tiêu chí một dòng.")
+        .unwrap();
+    let data = book.add_worksheet();
+    data.set_name("Dữ liệu").unwrap();
+    write_rows(data, 0, &rows, &|_, _| false);
+    book.save(dir.path().join("self-assessment.xlsx")).unwrap();
+    std::fs::remove_file(&csv).unwrap();
+    let (out, err) = annexes(dir.path());
+    assert!(
+        out == baseline,
+        "the data sheet after instructions gives other results"
+    );
+    assert!(
+        err.contains("'Dữ liệu'") && err.contains("Hướng dẫn"),
+        "{err}"
+    );
+
+    // a workbook where no sheet has the columns: refused, the sheets listed
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.add_worksheet()
+        .set_name("Hướng dẫn")
+        .unwrap()
+        .write_string(0, 0, "x")
+        .unwrap();
+    book.add_worksheet()
+        .set_name("Bảng 2")
+        .unwrap()
+        .write_string(0, 0, "y")
+        .unwrap();
+    book.save(dir.path().join("self-assessment.xlsx")).unwrap();
+    let (code, _, err) = run(&["compute", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 4, "{err}");
+    assert!(
+        err.contains("self-assessment.xlsx") && err.contains("Hướng dẫn, Bảng 2"),
+        "{err}"
+    );
+}
+
+#[test]
+fn vietnamese_headers_in_units_and_self_assessment() {
+    let dir = copy_dir(&sample());
+    let (baseline, _) = annexes(dir.path());
+    let units = dir.path().join("units.csv");
+    let mut rows = csv_rows(&units);
+    rows[0] = ["Mã đơn vị", "Tên đơn vị", "Nhóm"]
+        .map(String::from)
+        .to_vec();
+    write_csv(&units, &rows);
+    let names: std::collections::BTreeMap<String, String> = rows
+        .iter()
+        .skip(1)
+        .map(|r| (r[0].clone(), r[1].clone()))
+        .collect();
+    let sa = dir.path().join("self-assessment.csv");
+    let rows: Vec<Vec<String>> = csv_rows(&sa)
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            // the unit's name beside its code, as a form shows it
+            let name = if i == 0 {
+                "Tên đơn vị".to_string()
+            } else {
+                names[&r[0]].clone()
+            };
+            let mut row = vec![r[0].clone(), name];
+            row.extend(r[1..].iter().cloned());
+            row
+        })
+        .collect();
+    let mut rows = rows;
+    rows[0] = [
+        "mã đơn vị",
+        "Tên đơn vị",
+        "TIEU CHI",
+        "Tự chấm",
+        "Thẩm định",
+        "Gia tri",
+        "Ghi chú",
+    ]
+    .map(String::from)
+    .to_vec();
+    write_csv(&sa, &rows);
+    let (out, _) = annexes(dir.path());
+    assert!(out == baseline, "Vietnamese headers give other results");
+}
+
+#[test]
+fn a_windows_1258_units_file_beside_utf8_files_needs_no_flag() {
+    let dir = copy_dir(&sample());
+    let (baseline, _) = annexes(dir.path());
+    let units = dir.path().join("units.csv");
+    let text = std::fs::read_to_string(&units).unwrap();
+    std::fs::write(&units, to_windows_1258(&text)).unwrap();
+    let (out, err) = annexes(dir.path());
+    assert!(
+        out == baseline,
+        "the Windows-1258 units file gives other results"
+    );
+    assert!(
+        err.contains("units.csv") && err.contains("windows-1258"),
+        "the note says so: {err}"
+    );
+}
+
+#[test]
+fn cr_line_ends_and_a_bad_cell_on_line_1500() {
+    let dir = copy_dir(&sample());
+    let sa = dir.path().join("self-assessment.csv");
+    let mut rows = csv_rows(&sa);
+    rows[1499][3] = "abc".into();
+    // Excel's "CSV (Macintosh)": CR line ends
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\r'))
+        .from_path(&sa)
+        .unwrap();
+    for r in &rows {
+        w.write_record(r).unwrap();
+    }
+    w.flush().unwrap();
+    drop(w);
+    assert!(!std::fs::read(&sa).unwrap().contains(&b'\n'));
+    let (code, _, err) = run(&["compute", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 4, "{err}");
+    assert!(
+        err.contains("self-assessment.csv:1500:4: column appraised"),
+        "{err}"
+    );
+}
+
+#[test]
+fn revenue_above_the_estimate_scores_the_top_band() {
+    // districts' 8.1.2, "Từ 100% trở lên: 1,5": 112.4% with no points typed
+    let dir = copy_dir(&sample());
+    let sa = dir.path().join("self-assessment.csv");
+    let mut rows = csv_rows(&sa);
+    let at = rows
+        .iter()
+        .position(|r| r[0] == "TPLS" && r[1] == "8.1.2")
+        .unwrap();
+    rows[at] = ["TPLS", "8.1.2", "", "", "112.4", ""]
+        .map(String::from)
+        .to_vec();
+    write_csv(&sa, &rows);
+    let (code, out, err) = run(&[
+        "explain",
+        "TPLS",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let node = json["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["code"] == "8.1.2")
+        .unwrap();
+    assert_eq!(dec(&node["points"]), Decimal::new(15, 1), "{node}");
+    assert_eq!(node["basis"], "rule");
+    // the same as the top band's points typed by the council
+    let total = |dir: &Path| {
+        let json = compute_json(dir, &[]);
+        let u = json["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["code"] == "TPLS")
+            .unwrap()
+            .clone();
+        u["par"]["total_exact"].as_str().unwrap().to_string()
+    };
+    let scored = total(dir.path());
+    rows[at] = ["TPLS", "8.1.2", "", "1.5", "", ""]
+        .map(String::from)
+        .to_vec();
+    write_csv(&sa, &rows);
+    assert_eq!(scored, total(dir.path()));
 }

@@ -46,6 +46,7 @@ inputs-no-sheet-fits-hint = name the sheet "{ $role }", or give it a header row 
 inputs-empty = the file is empty: it has no header row
 inputs-empty-hint = the first row names the columns
 inputs-note-header-below = the header is on line { $line }; lines { $first } to { $last } above it are skipped: { $rows }
+inputs-note-header-below-one = the header is on line { $line }; line { $first } above it is skipped: { $rows }
 inputs-missing-columns = { $count ->
     [one] missing column: { $columns }
    *[other] missing columns: { $columns }

@@ -46,6 +46,7 @@ inputs-no-sheet-fits-hint = đặt tên trang tính là "{ $role }", hoặc thê
 inputs-empty = tệp trống: không có dòng tiêu đề
 inputs-empty-hint = dòng đầu tiên ghi tên các cột
 inputs-note-header-below = dòng tiêu đề ở dòng { $line }; đã bỏ qua các dòng { $first } đến { $last } phía trên: { $rows }
+inputs-note-header-below-one = dòng tiêu đề ở dòng { $line }; đã bỏ qua dòng { $first } phía trên: { $rows }
 inputs-missing-columns = { $count ->
    *[other] thiếu cột: { $columns }
 }

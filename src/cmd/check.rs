@@ -29,6 +29,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let criteria = criteria::load(args.year.criteria.as_deref())?;
     let (year, read_problems) =
         inputs::read_all(&args.year.dir, &criteria, args.year.read_settings())?;
+    output::notes(&read_problems.sorted_notes());
     let (results, stage_problems) = stages::compute_all(&criteria, &year, args.year.options());
     // Gaps are worth reporting only when every file was read to its end.
     let stopped = read_problems.stopped;

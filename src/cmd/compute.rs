@@ -6,7 +6,7 @@ use clap::ValueEnum;
 
 use crate::criteria::{self, Criteria};
 use crate::error::{Failure, exit};
-use crate::inputs::{self, ReadOptions, ReadSettings};
+use crate::inputs::{ReadOptions, ReadSettings};
 use crate::output;
 use crate::reports::annex::{self, Annex, Which};
 use crate::reports::{chart, csv, json, previous, table, xlsx};
@@ -187,7 +187,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         keep_answers: args.ci.is_some(),
         ..args.year.read_settings()
     };
-    let year = inputs::read(&args.year.dir, &criteria, settings)?;
+    let year = super::read_year(&args.year.dir, &criteria, settings)?;
     let results = stages::compute(&criteria, &year, args.year.options())?;
     if args.group.is_none() {
         // a group of the criteria without any unit this year has no table

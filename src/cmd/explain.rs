@@ -7,7 +7,6 @@ use clap::ValueEnum;
 use super::compute::YearArgs;
 use crate::criteria;
 use crate::error::{Failure, exit};
-use crate::inputs;
 use crate::output;
 use crate::reports::explain::{self, Layout};
 use crate::reports::previous;
@@ -75,7 +74,7 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let criteria = criteria::load(args.year.criteria.as_deref())?;
     let previous = args.previous.as_deref().map(previous::read).transpose()?;
-    let year = inputs::read(&args.year.dir, &criteria, args.year.read_settings())?;
+    let year = super::read_year(&args.year.dir, &criteria, args.year.read_settings())?;
     let results = stages::compute(&criteria, &year, args.year.options())?;
     let unit = find_unit(&results, &args.unit)?;
     let group = results.units[unit].group;

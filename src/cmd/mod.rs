@@ -8,6 +8,9 @@ pub mod sensitivity;
 pub mod template;
 
 use crate::cli::{Cli, Command};
+use crate::criteria::Criteria;
+use crate::error::Failure;
+use crate::inputs::{self, ReadSettings, Year};
 
 /// Runs a parsed command line; returns the exit code of a run that did not fail.
 pub fn run(cli: Cli) -> anyhow::Result<u8> {
@@ -19,4 +22,17 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Sensitivity(args) => sensitivity::run(args),
         Command::Template(args) => template::run(args),
     }
+}
+
+/// Reads and checks the year in `dir`, saying on standard error how its files were read (even
+/// when they hold problems); every problem of every file is reported together.
+pub(crate) fn read_year(
+    dir: &std::path::Path,
+    criteria: &Criteria,
+    settings: ReadSettings,
+) -> Result<Year, Failure> {
+    let (year, problems) = inputs::read_all(dir, criteria, settings)?;
+    crate::output::notes(&problems.sorted_notes());
+    problems.into_result()?;
+    Ok(year)
 }

@@ -8,7 +8,6 @@ use rust_decimal::Decimal;
 use crate::cmd::compute::{self, YearArgs, groups};
 use crate::criteria;
 use crate::error::exit;
-use crate::inputs;
 use crate::output;
 use crate::reports::uncertainty;
 use crate::stages;
@@ -89,7 +88,7 @@ fn parse_spread(text: &str) -> Result<Decimal, String> {
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let criteria = criteria::load(args.year.criteria.as_deref())?;
     let groups = groups(&criteria, args.group.as_deref())?;
-    let year = inputs::read(&args.year.dir, &criteria, args.year.read_settings())?;
+    let year = super::read_year(&args.year.dir, &criteria, args.year.read_settings())?;
     let results = stages::compute(&criteria, &year, args.year.options())?;
     output::warn_all(&results.warnings_for(&groups));
     let settings = Settings {

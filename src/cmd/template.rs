@@ -7,26 +7,18 @@
 //! scales, the respondent groups and the deduction kinds. CSV files start with a UTF-8
 //! byte-order mark, so that Excel opens the Vietnamese text correctly.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::criteria::{self, Criteria, Measure, Rule, Source};
+use crate::criteria::{self, Criteria};
 use crate::error::{Failure, exit};
+use crate::inputs::Unit;
 use crate::output;
+use crate::reports::template::{appraisal_leaves, files};
 
 /// The units of the built-in sample year (Lạng Sơn's 20 departments and 11 districts), used
 /// when `--units` is not given.
 pub const BUILTIN_UNITS: &str = include_str!("../../samples/2023/units.csv");
 const BUILTIN_UNITS_NAME: &str = "samples/2023/units.csv (built in)";
-
-/// The hint columns of `self-assessment.csv` (ignored by the readers: they start with `#`).
-pub const HINTS: [&str; 5] = [
-    "#tên đơn vị",
-    "#tên tiêu chí",
-    "#điểm tối đa",
-    "#cách chấm",
-    "#nhập value",
-];
 
 /// Write the blank input files of a year for the units to fill in.
 #[derive(Debug, clap::Args)]
@@ -78,14 +70,6 @@ pub struct Args {
     pub force: bool,
 }
 
-/// A unit as the template lists it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TemplateUnit {
-    pub code: String,
-    pub name: String,
-    pub group: usize,
-}
-
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let criteria = criteria::load(args.criteria.as_deref())?;
     if let Some(y) = args.year
@@ -106,7 +90,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         .into());
     }
     let groups = super::compute::groups(&criteria, args.group.as_deref())?;
-    let units: Vec<TemplateUnit> = read_units(args.units.as_deref(), &criteria)?
+    let units: Vec<Unit> = read_units(args.units.as_deref(), &criteria)?
         .into_iter()
         .filter(|u| groups.contains(&u.group))
         .collect();
@@ -162,255 +146,13 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     Ok(exit::OK)
 }
 
-fn appraisal_leaves(
-    criteria: &Criteria,
-    group: usize,
-) -> impl Iterator<Item = &crate::criteria::Node> {
-    criteria.groups[group]
-        .leaves()
-        .map(|(_, n)| n)
-        .filter(|n| n.source == Some(Source::Appraisal))
-}
-
-/// The files of the template, by name.
-pub fn files(
-    criteria: &Criteria,
-    units: &[TemplateUnit],
-    groups: &[usize],
-) -> Vec<(&'static str, Vec<u8>)> {
-    let csv = |rows: Vec<Vec<String>>| -> Vec<u8> {
-        let mut w = csv::WriterBuilder::new()
-            .flexible(false)
-            .from_writer(b"\xEF\xBB\xBF".to_vec());
-        for row in rows {
-            // Writing to memory cannot fail.
-            let _ = w.write_record(&row);
-        }
-        w.into_inner().unwrap_or_default()
-    };
-    let s = |x: &str| x.to_string();
-
-    let mut unit_rows = vec![vec![s("code"), s("name"), s("group")]];
-    unit_rows.extend(units.iter().map(|u| {
-        vec![
-            u.code.clone(),
-            u.name.clone(),
-            criteria.groups[u.group].id.clone(),
-        ]
-    }));
-
-    let mut self_rows = vec![vec![
-        s("unit"),
-        s(HINTS[0]),
-        s("criterion"),
-        s(HINTS[1]),
-        s(HINTS[2]),
-        s(HINTS[3]),
-        s(HINTS[4]),
-        s("self"),
-        s("appraised"),
-        s("value"),
-        s("note"),
-    ]];
-    for u in units {
-        for node in appraisal_leaves(criteria, u.group) {
-            let rule = node.rule.as_ref();
-            self_rows.push(vec![
-                u.code.clone(),
-                u.name.clone(),
-                node.code.to_string(),
-                node.name.clone(),
-                node.max.normalize().to_string(),
-                rule.map(|r| r.describe(node.max)).unwrap_or_default(),
-                rule.map(value_hint).unwrap_or_default(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-            ]);
-        }
-    }
-
-    let mut par_header = vec![s("respondent"), s("respondent_group"), s("unit")];
-    for &g in groups {
-        par_header.extend(
-            criteria.groups[g]
-                .survey
-                .questions
-                .iter()
-                .map(|q| q.id.clone()),
-        );
-    }
-    let mut sipas_header = vec![s("respondent"), s("unit")];
-    sipas_header.extend(criteria.sipas.items().map(|i| i.id.clone()));
-    let deductions_header = vec![s("unit"), s("code"), s("times"), s("note")];
-
-    vec![
-        ("units.csv", csv(unit_rows)),
-        ("self-assessment.csv", csv(self_rows)),
-        ("par-survey.csv", csv(vec![par_header])),
-        ("sipas-survey.csv", csv(vec![sipas_header])),
-        ("deductions.csv", csv(vec![deductions_header])),
-        ("huong-dan.txt", guide(criteria, units, groups).into_bytes()),
-    ]
-}
-
-/// What to write in `value` for a rule.
-fn value_hint(rule: &Rule) -> String {
-    match rule {
-        Rule::Free { .. } => "không nhập value: ghi điểm vào self".into(),
-        Rule::Levels { levels } => format!(
-            "một mức: {}",
-            levels
-                .iter()
-                .map(|l| l.name.as_str())
-                .collect::<Vec<_>>()
-                .join(" | ")
-        ),
-        Rule::Bands {
-            on: Measure::Count, ..
-        } => "số lần (số nguyên)".into(),
-        Rule::Bands {
-            on: Measure::Percent,
-            ..
-        }
-        | Rule::Proportional => "tỷ lệ %: 85, 85% hoặc 17/20".into(),
-    }
-}
-
-/// `huong-dan.txt`: how to fill the files in.
-fn guide(criteria: &Criteria, units: &[TemplateUnit], groups: &[usize]) -> String {
-    let mut g = String::new();
-    let _ = writeln!(
-        g,
-        "BIỂU MẪU NHẬP LIỆU CHỈ SỐ CCHC VÀ CHỈ SỐ HÀI LÒNG NĂM {}",
-        criteria.year
-    );
-    let _ = writeln!(
-        g,
-        "Tỉnh {} — bộ tiêu chí {} ({})",
-        criteria.province, criteria.id, criteria.decision
-    );
-    let _ = writeln!(g, "{} đơn vị. Tạo bởi: par-index template.\n", units.len());
-    let _ = writeln!(
-        g,
-        "Các tệp CSV (UTF-8) mở và lưu bằng Excel được (Lưu dưới dạng \"CSV UTF-8\"). Cột có tên bắt \
-đầu bằng # là cột gợi ý, chương trình bỏ qua; không đổi tên các cột khác.\n"
-    );
-    let _ = writeln!(
-        g,
-        "1. units.csv: mã (code), tên (name) và nhóm (group) của từng đơn vị."
-    );
-    for &k in groups {
-        let _ = writeln!(
-            g,
-            "   nhóm {} = {}",
-            criteria.groups[k].id, criteria.groups[k].name
-        );
-    }
-    for line in [
-        "",
-        "2. self-assessment.csv: mỗi đơn vị một dòng cho mỗi tiêu chí chấm qua thẩm định.",
-        "   self: điểm đơn vị tự chấm (1.5 hoặc 1,5); N/A hoặc KĐG nếu tiêu chí không áp dụng.",
-        "   appraised: điểm Hội đồng thẩm định (để trống nếu chưa thẩm định).",
-        "   value: số liệu đo được cho cách chấm (xem cột #nhập value); chương trình tính điểm từ đó",
-        "   khi không có self và appraised, và cảnh báo khi điểm đã ghi khác điểm tính được.",
-        "   note: ghi chú, tài liệu kiểm chứng.",
-    ] {
-        let _ = writeln!(g, "{line}");
-    }
-    for line in [
-        "",
-        "3. par-survey.csv: phiếu điều tra xã hội học, mỗi dòng là một người trả lời đánh giá một đơn vị.",
-        "   respondent: mã người trả lời; respondent_group: nhóm người trả lời; unit: mã đơn vị được đánh giá;",
-        "   mỗi cột câu hỏi: phương án trả lời; để trống hoặc X nếu không trả lời.",
-    ] {
-        let _ = writeln!(g, "{line}");
-    }
-    let scale = criteria
-        .survey_scale
-        .iter()
-        .map(|o| format!("{} = {} ({}%)", o.option, o.label, o.weight.normalize()))
-        .collect::<Vec<_>>()
-        .join("; ");
-    let _ = writeln!(g, "   Phương án: {scale}.");
-    for &k in groups {
-        let group = &criteria.groups[k];
-        let _ = writeln!(g, "\n   Đơn vị nhóm {} ({}):", group.id, group.name);
-        let _ = writeln!(
-            g,
-            "   nhóm người trả lời: {}",
-            group
-                .survey
-                .respondent_groups
-                .iter()
-                .map(|r| format!("{} = {}", r.id, r.name))
-                .collect::<Vec<_>>()
-                .join("; ")
-        );
-        for q in &group.survey.questions {
-            let _ = writeln!(g, "   {} (tiêu chí {}): {}", q.id, q.leaf, q.text);
-        }
-    }
-    for line in [
-        "",
-        "4. sipas-survey.csv: phiếu khảo sát sự hài lòng, mỗi dòng một phiếu.",
-        "   respondent: mã phiếu; unit: mã đơn vị; mỗi cột: mức hài lòng; để trống hoặc X nếu không trả lời.",
-    ] {
-        let _ = writeln!(g, "{line}");
-    }
-    let levels = criteria
-        .sipas
-        .scale
-        .iter()
-        .map(|l| format!("{} = {}", l.level, l.label))
-        .collect::<Vec<_>>()
-        .join("; ");
-    let _ = writeln!(g, "   Mức: {levels}.");
-    for e in &criteria.sipas.elements {
-        let _ = writeln!(g, "   {} — {}:", e.code, e.name);
-        for i in &e.items {
-            let _ = writeln!(g, "     {}: {}", i.id, i.text);
-        }
-    }
-    for line in [
-        "",
-        "5. deductions.csv (không bắt buộc): điểm trừ, mỗi dòng một đơn vị và một loại.",
-        "   unit: mã đơn vị; code: loại điểm trừ; times: số lần; note: ghi chú.",
-    ] {
-        let _ = writeln!(g, "{line}");
-    }
-    for d in &criteria.deductions {
-        let _ = writeln!(
-            g,
-            "   {}: {} (trừ {} điểm mỗi lần, tối đa {})",
-            d.code,
-            d.name,
-            d.points.normalize(),
-            d.cap.normalize()
-        );
-    }
-    let _ = writeln!(
-        g,
-        "\nKiểm tra và tính: par-index compute <thư mục> (xem README của par-index)."
-    );
-    g
-}
-
 /// The units of the template: from a units file, a year's folder, or the built-in list, in
 /// the order listed.
-pub fn read_units(path: Option<&Path>, criteria: &Criteria) -> Result<Vec<TemplateUnit>, Failure> {
+pub fn read_units(path: Option<&Path>, criteria: &Criteria) -> Result<Vec<Unit>, Failure> {
     let builtin = (BUILTIN_UNITS_NAME, BUILTIN_UNITS);
     let mut units = crate::inputs::units::read_file(path, builtin, criteria)?;
     units.sort_by_key(|u| u.line);
-    Ok(units
-        .into_iter()
-        .map(|u| TemplateUnit {
-            code: u.code,
-            name: u.name,
-            group: u.group,
-        })
-        .collect())
+    Ok(units)
 }
 
 #[cfg(test)]

@@ -83,6 +83,7 @@ pub const SPEC: Spec = Spec {
         "tên tiêu chí",
         "điểm tối đa",
         "cách chấm",
+        "cách nhập giá trị",
     ],
 };
 

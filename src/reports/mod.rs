@@ -8,5 +8,6 @@ pub mod explain;
 pub mod json;
 pub mod previous;
 pub mod table;
+pub mod template;
 pub mod uncertainty;
 pub mod xlsx;

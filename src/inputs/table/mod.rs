@@ -458,13 +458,22 @@ impl Table {
                 .filter_map(|(_, row, _)| row.iter().map(str::trim).find(|c| !c.is_empty()))
                 .map(|c| format!("«{}»", c.chars().take(40).collect::<String>()))
                 .collect();
-            p.message = tr!(
-                "inputs-note-header-below",
-                line = line,
-                first = *first,
-                last = skipped.last().map_or(*first, |s| s.0),
-                rows = shown.join(", ")
-            );
+            let last = skipped.last().map_or(*first, |s| s.0);
+            p.message = match last == *first {
+                true => tr!(
+                    "inputs-note-header-below-one",
+                    line = line,
+                    first = *first,
+                    rows = shown.join(", ")
+                ),
+                false => tr!(
+                    "inputs-note-header-below",
+                    line = line,
+                    first = *first,
+                    last = last,
+                    rows = shown.join(", ")
+                ),
+            };
             problems.note(p);
         }
         let mut table = Table {
