@@ -77,11 +77,17 @@ fn render(
             file = Some(&p.file);
         }
         let mut at = Vec::new();
-        if p.line > 0 {
-            at.push(format!("line {}", p.line));
-        }
-        if p.column > 0 {
-            at.push(format!("column {}", p.column));
+        if let Some(sheet) = &p.sheet {
+            // a workbook's cell as Excel names it: so!D12
+            let place = crate::error::place("", Some(sheet), p.line, p.column);
+            at.push(place.trim_start_matches(':').to_string());
+        } else {
+            if p.line > 0 {
+                at.push(format!("line {}", p.line));
+            }
+            if p.column > 0 {
+                at.push(format!("column {}", p.column));
+            }
         }
         if let Some(name) = &p.column_name {
             at.push(format!("({name})"));

@@ -737,6 +737,51 @@ pub fn is_comment_column(name: &str) -> bool {
     name.starts_with('#') || name.is_empty()
 }
 
+/// Everything a text file gives as a table whose header is its first row: the header, or why
+/// there is none; then each record's line and cells (as read and trimmed), and the problems.
+/// Read by the fast path with a buffer of `capacity` bytes (`unsplit`: plain lines taken whole
+/// and split after, as the survey walkers do), or with `None` by the `csv` crate; UTF-8 as it
+/// is, no other encoding guessed. The two ways must give the same text on any bytes: proptests
+/// and the fuzz target `fast_path` hold them together.
+#[doc(hidden)]
+pub fn transcript(path: &Path, capacity: Option<usize>, unsplit: bool) -> String {
+    const ANY: Spec = Spec {
+        role: "t",
+        sheet_names: &[],
+        required: &[],
+        optional: &[],
+        ignored: &[],
+    };
+    let paths = text::Paths {
+        fast: capacity,
+        detect: false,
+    };
+    let mut problems = Problems::default();
+    let table = match Table::open_with(path, "t.csv", &ANY, ReadOptions::default(), paths, &mut problems) {
+        Ok(table) => table,
+        Err(f) => return format!("io {f}"),
+    };
+    let Some(mut table) = table else {
+        return format!("{:?}", problems.into_sorted());
+    };
+    let mut out = format!("{} {:?}\n", table.header_line(), table.headers);
+    let mut row = Row::new();
+    loop {
+        let line = match unsplit {
+            false => table.next(&mut row, &mut problems),
+            true => match table.next_unsplit(&mut row, &mut problems) {
+                Some((line, false)) if !table.split(&mut row, line, &mut problems) => continue,
+                next => next.map(|(line, _)| line),
+            },
+        };
+        let Some(line) = line else { break };
+        let trimmed: Vec<&str> = (0..row.len()).map(|i| cell(&row, i)).collect();
+        out += &format!("{line} {:?} {trimmed:?}\n", row.iter().collect::<Vec<_>>());
+    }
+    let stopped = problems.stopped;
+    out + &format!("{:?} stopped: {stopped}", problems.into_sorted())
+}
+
 /// Rows of text cells, each with its line (or a sheet's row).
 pub type SheetRows = Vec<(u64, Vec<String>)>;
 

@@ -62,30 +62,8 @@ fn cr_line_ends_name_the_right_line() {
     assert_eq!(lines.len(), 3000);
 }
 
-/// Everything a table gives: the header, or why there is none; then each record's line and
-/// cells (as read and trimmed), and the problems; with `unsplit`, plain lines taken whole and
-/// split after, as the walkers do.
 fn read_all(path: &Path, paths: Paths, unsplit: bool) -> String {
-    let (table, mut problems) = open(path, &ANY, paths);
-    let Some(mut table) = table else {
-        return format!("{:?}", problems.into_sorted());
-    };
-    let mut out = format!("{} {:?}\n", table.header_line(), table.headers);
-    let mut row = Row::new();
-    loop {
-        let line = match unsplit {
-            false => table.next(&mut row, &mut problems),
-            true => match table.next_unsplit(&mut row, &mut problems) {
-                Some((line, false)) if !table.split(&mut row, line, &mut problems) => continue,
-                next => next.map(|(line, _)| line),
-            },
-        };
-        let Some(line) = line else { break };
-        let trimmed: Vec<&str> = (0..row.len()).map(|i| cell(&row, i)).collect();
-        out += &format!("{line} {:?} {trimmed:?}\n", row.iter().collect::<Vec<_>>());
-    }
-    let stopped = problems.stopped;
-    out + &format!("{:?} stopped: {stopped}", problems.into_sorted())
+    transcript(path, paths.fast, unsplit)
 }
 
 /// The plain path: the `csv` crate, UTF-8 as it is (no guess of another encoding).
