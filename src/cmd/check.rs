@@ -10,16 +10,8 @@ use crate::inputs;
 use crate::output;
 use crate::stages;
 
-/// Check a year's folder: every problem of every file, grouped by file, with a hint each.
+// Its help (about, examples) is in locales/*/cli.ftl, cli-check-*.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "\
-Examples:
-  par-index check samples/2023          report problems; exit 0 only when the folder is clean
-  par-index check data/2024 --strict    not appraised leaves and rule disagreements count too
-
-Each problem names the file, line, column, unit and criterion or question, and says what to do.
-Warnings (not appraised, rule disagreements, small samples) are listed but do not fail the
-check, unless --strict.")]
 pub struct Args {
     #[command(flatten)]
     pub year: YearArgs,

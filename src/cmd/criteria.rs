@@ -16,27 +16,16 @@ pub enum Format {
     Json,
 }
 
-/// Show the criteria trees with maxima, sources and rules, or check a criteria file.
+// Its help (about, examples, every argument) is in locales/*/cli.ftl, cli-criteria-*.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "\
-Examples:
-  par-index criteria                          both trees of the built-in 2023 criteria
-  par-index criteria --group huyen            the districts' tree only
-  par-index criteria --format json > c.json   everything the computation uses, for scripts
-  par-index criteria --check my-2024.toml     validate a criteria file, report every problem
-
-Values whose provenance is not confirmed for the decision year are marked with *.")]
 pub struct Args {
-    /// Criteria file (TOML); the built-in Lạng Sơn 2023 criteria when not given.
     #[arg(long, value_name = "FILE")]
     pub criteria: Option<PathBuf>,
-    /// Only this unit group (so, huyen).
     #[arg(long, value_name = "GROUP")]
     pub group: Option<String>,
-    /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// Validate FILE: report every problem (exit 3), or one line saying it is valid.
+    // validate FILE: every problem (exit 3), or one line saying it is valid
     #[arg(long, value_name = "FILE", conflicts_with_all = ["criteria", "group", "format"])]
     pub check: Option<PathBuf>,
 }
