@@ -55,6 +55,25 @@ cli-encoding-unknown = unknown encoding "{ $label }" (try utf-8, utf-16le, windo
 cli-value-not-whole = { $value } is not a whole number
 cli-explain-depth-range = the levels are 1 (fields), 2 (criteria) and 3 (sub-criteria)
 
+## Usage errors of the commands
+
+cli-unknown-group = unknown group "{ $group }"; the criteria define: { $groups }
+cli-xlsx-with-ci = --format xlsx is for the annexes; give --ci with table, csv or json
+cli-xlsx-on-terminal = --format xlsx writes a workbook, not text: give --output FILE.xlsx
+cli-explain-unknown-unit = unknown unit "{ $unit }" in this year's units.csv; { $hint }
+cli-explain-units-are = the units are: { $units }
+cli-explain-did-you-mean = did you mean { $units }?
+cli-template-year = --year { $year }, but the criteria are for { $criteria }: { $hint }
+cli-template-year-builtin = the built-in criteria are those of { $builtin }; for { $year }, copy criteria/lang-son-2023.toml, set year = { $year } and its rules, and give it with --criteria
+cli-template-year-file = set year = { $year } in the criteria file, or leave out --year
+cli-template-no-unit = no unit of the group asked for in the units given
+cli-template-exists = { $count ->
+    [one] a file already exists
+   *[other] files already exist
+}: { $files } (give --force to replace, or another --out)
+cli-template-cannot-create = cannot create the folder { $folder }
+cli-template-written = { $folder }: forms of { $year } for { $units } units ({ $rows } self-assessment rows): { $files }
+
 ## par-index
 
 cli-about = The PAR index (Chỉ số CCHC) and the satisfaction index (SIPAS) of a province's departments and districts

@@ -12,3 +12,7 @@ common-criteria-invalid = the criteria file is invalid ({ $problems })
 common-input-invalid = the input data is invalid ({ $problems })
 # The prefix of a warning line on standard error: "par-index: warning: …"
 common-warning = warning
+
+# Writing the results
+common-cannot-write = cannot write { $file }
+common-cannot-write-stdout = cannot write to standard output

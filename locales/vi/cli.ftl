@@ -52,6 +52,22 @@ cli-encoding-unknown = không có bảng mã "{ $label }" (thử utf-8, utf-16le
 cli-value-not-whole = { $value } không phải số nguyên
 cli-explain-depth-range = các mức là 1 (lĩnh vực), 2 (tiêu chí) và 3 (tiêu chí thành phần)
 
+## Lỗi cách dùng của các lệnh
+
+cli-unknown-group = không có nhóm "{ $group }"; bộ tiêu chí có các nhóm: { $groups }
+cli-xlsx-with-ci = --format xlsx chỉ dành cho các phụ lục; dùng --ci với table, csv hoặc json
+cli-xlsx-on-terminal = --format xlsx ghi sổ tính Excel, không phải văn bản: ghi --output TỆP.xlsx
+cli-explain-unknown-unit = không có đơn vị "{ $unit }" trong units.csv của năm này; { $hint }
+cli-explain-units-are = các đơn vị là: { $units }
+cli-explain-did-you-mean = có phải là { $units }?
+cli-template-year = --year { $year }, nhưng bộ tiêu chí là của năm { $criteria }: { $hint }
+cli-template-year-builtin = bộ tiêu chí có sẵn là của năm { $builtin }; với năm { $year }, hãy sao chép criteria/lang-son-2023.toml, đặt year = { $year } và các tiêu chí của năm đó, rồi dùng tệp này với --criteria
+cli-template-year-file = đặt year = { $year } trong tệp bộ tiêu chí, hoặc bỏ --year
+cli-template-no-unit = trong các đơn vị đã cho không có đơn vị nào thuộc nhóm đã chọn
+cli-template-exists = đã có { $count } tệp: { $files } (ghi --force để ghi đè, hoặc chọn --out khác)
+cli-template-cannot-create = không tạo được thư mục { $folder }
+cli-template-written = { $folder }: biểu mẫu năm { $year } cho { $units } đơn vị ({ $rows } dòng tự đánh giá): { $files }
+
 ## par-index
 
 cli-about = Chỉ số cải cách hành chính (Chỉ số CCHC) và Chỉ số hài lòng (SIPAS) của các sở, ban, ngành và UBND huyện, thành phố trong tỉnh

@@ -9,3 +9,7 @@ common-criteria-invalid = tệp tiêu chí không hợp lệ ({ $problems })
 common-input-invalid = dữ liệu đầu vào không hợp lệ ({ $problems })
 # Tiền tố của một dòng cảnh báo trên stderr: "par-index: cảnh báo: …"
 common-warning = cảnh báo
+
+# Ghi kết quả
+common-cannot-write = không ghi được { $file }
+common-cannot-write-stdout = không ghi được ra đầu ra chuẩn (màn hình)

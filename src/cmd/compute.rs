@@ -111,18 +111,19 @@ pub fn groups(criteria: &Criteria, group: Option<&str>) -> Result<Vec<usize>, Fa
             .iter()
             .position(|g| g.id.eq_ignore_ascii_case(id.trim()))
             .map(|g| vec![g])
-            .ok_or_else(|| {
-                Failure::Usage(format!(
-                    "unknown group {id:?}; the criteria define: {}",
-                    criteria
-                        .groups
-                        .iter()
-                        .map(|g| g.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ))
-            }),
+            .ok_or_else(|| unknown_group(criteria, id)),
     }
+}
+
+/// A `--group` the criteria do not define.
+pub fn unknown_group(criteria: &Criteria, id: &str) -> Failure {
+    let groups = criteria
+        .groups
+        .iter()
+        .map(|g| g.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    Failure::Usage(crate::tr!("cli-unknown-group", group = id, groups = groups))
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
@@ -130,16 +131,10 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let mut groups = groups(&criteria, args.group.as_deref())?;
     if args.format == Format::Xlsx {
         if args.ci.is_some() {
-            return Err(Failure::Usage(
-                "--format xlsx is for the annexes; give --ci with table, csv or json".into(),
-            )
-            .into());
+            return Err(Failure::Usage(crate::tr!("cli-xlsx-with-ci")).into());
         }
         if args.output.is_none() && output::stdout_is_terminal() {
-            return Err(Failure::Usage(
-                "--format xlsx writes a workbook, not text: give --output FILE.xlsx".into(),
-            )
-            .into());
+            return Err(Failure::Usage(crate::tr!("cli-xlsx-on-terminal")).into());
         }
     }
     let previous = args.previous.as_deref().map(previous::read).transpose()?;

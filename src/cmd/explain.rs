@@ -137,27 +137,26 @@ pub fn find_unit(results: &Results, wanted: &str) -> Result<usize, Failure> {
         .collect();
     near.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let hint = if near.is_empty() {
-        format!(
-            "the units are: {}",
-            results
-                .units
-                .iter()
-                .map(|u| u.code.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
+        let units = results
+            .units
+            .iter()
+            .map(|u| u.code.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        crate::tr!("cli-explain-units-are", units = units)
     } else {
-        format!(
-            "did you mean {}?",
-            near.iter()
-                .take(5)
-                .map(|&(_, i)| format!("{} ({})", results.units[i].code, results.units[i].name))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
+        let units = near
+            .iter()
+            .take(5)
+            .map(|&(_, i)| format!("{} ({})", results.units[i].code, results.units[i].name))
+            .collect::<Vec<_>>()
+            .join(", ");
+        crate::tr!("cli-explain-did-you-mean", units = units)
     };
-    Err(Failure::Usage(format!(
-        "unknown unit {wanted:?} in this year's units.csv; {hint}"
+    Err(Failure::Usage(crate::tr!(
+        "cli-explain-unknown-unit",
+        unit = wanted,
+        hint = hint
     )))
 }
 

@@ -15,6 +15,7 @@ use crate::error::{Failure, Problem, exit};
 use crate::inputs::table::{ReadOptions, Sheet, SheetError};
 use crate::output;
 use crate::text::normalize_key;
+use crate::tr;
 
 /// The units of the built-in sample year (Lạng Sơn's 20 departments and 11 districts), used
 /// when `--units` is not given.
@@ -64,16 +65,19 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         && y != criteria.year
     {
         let hint = if args.criteria.is_none() {
-            format!(
-                "the built-in criteria are those of {}; for {y}, copy criteria/lang-son-2023.toml, set year = {y} and its rules, and give it with --criteria",
-                criteria.year
+            tr!(
+                "cli-template-year-builtin",
+                builtin = criteria.year,
+                year = y
             )
         } else {
-            format!("set year = {y} in the criteria file, or leave out --year")
+            tr!("cli-template-year-file", year = y)
         };
-        return Err(Failure::Usage(format!(
-            "--year {y}, but the criteria are for {}: {hint}",
-            criteria.year
+        return Err(Failure::Usage(tr!(
+            "cli-template-year",
+            year = y,
+            criteria = criteria.year,
+            hint = hint
         ))
         .into());
     }
@@ -83,9 +87,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         .filter(|u| groups.contains(&u.group))
         .collect();
     if units.is_empty() {
-        return Err(
-            Failure::Usage("no unit of the group asked for in the units given".into()).into(),
-        );
+        return Err(Failure::Usage(tr!("cli-template-no-unit")).into());
     }
     let out = args
         .out
@@ -100,21 +102,16 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             .map(|p| p.display().to_string())
             .collect();
         if !existing.is_empty() {
-            return Err(Failure::Usage(format!(
-                "{} already exist{}: {} (give --force to replace, or another --out)",
-                if existing.len() == 1 {
-                    "a file"
-                } else {
-                    "files"
-                },
-                if existing.len() == 1 { "s" } else { "" },
-                existing.join(", ")
+            return Err(Failure::Usage(tr!(
+                "cli-template-exists",
+                count = existing.len(),
+                files = existing.join(", ")
             ))
             .into());
         }
     }
     std::fs::create_dir_all(&out)
-        .map_err(|e| Failure::io(format!("cannot create the folder {}", out.display()), e))?;
+        .map_err(|e| Failure::io(tr!("cli-template-cannot-create", folder = out), e))?;
     for (name, bytes) in &files {
         output::write_atomically(&out.join(name), bytes)?;
     }
@@ -122,14 +119,14 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         .iter()
         .map(|u| appraisal_leaves(&criteria, u.group).count())
         .sum();
-    let msg = format!(
-        "{}: forms of {} for {} units ({} self-assessment rows): {}\n",
-        out.display(),
-        criteria.year,
-        units.len(),
-        leaves,
-        files.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
-    );
+    let msg = tr!(
+        "cli-template-written",
+        folder = out,
+        year = criteria.year,
+        units = units.len(),
+        rows = leaves,
+        files = files.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+    ) + "\n";
     output::emit(None, msg.as_bytes())?;
     Ok(exit::OK)
 }
