@@ -16,3 +16,7 @@ common-warning = warning
 # Writing the results
 common-cannot-write = cannot write { $file }
 common-cannot-write-stdout = cannot write to standard output
+
+# What a problem or warning concerns: "unit SNV, criterion 1.2.1: …"
+common-subject-unit = unit { $unit }
+common-subject-unit-criterion = unit { $unit }, criterion { $criterion }

@@ -13,3 +13,7 @@ common-warning = cảnh báo
 # Ghi kết quả
 common-cannot-write = không ghi được { $file }
 common-cannot-write-stdout = không ghi được ra đầu ra chuẩn (màn hình)
+
+# Lỗi, cảnh báo thuộc về đâu: "đơn vị SNV, tiêu chí 1.2.1: …"
+common-subject-unit = đơn vị { $unit }
+common-subject-unit-criterion = đơn vị { $unit }, tiêu chí { $criterion }
