@@ -2,7 +2,7 @@
 
 ## Cảnh báo: "par-index: cảnh báo: <tệp>:<dòng>: đơn vị X, tiêu chí Y: <nội dung>"
 
-stages-small-sample = { $count } phiếu hợp lệ, dưới mức tối thiểu { $min }: Chỉ số hài lòng được đánh dấu
+stages-small-sample = { $count } phiếu hợp lệ, dưới mức tối thiểu { $min }: Chỉ số hài lòng được đánh dấu † trong phụ lục
 stages-element-unanswered = không có câu trả lời hợp lệ nào cho yếu tố { $code } ({ $name }): yếu tố này không được tính vào chỉ số
 stages-not-appraised = chưa thẩm định: giữ điểm tự đánh giá { $points }
 stages-not-appraised-na = chưa thẩm định: giữ N/A do đơn vị tự đánh giá
