@@ -12,7 +12,9 @@
 //! The language is chosen once, before anything is read ([`set_lang`], from the command line),
 //! or else from `PAR_INDEX_LANG` when first asked; it never changes while threads run. Tests
 //! hold the catalogue: every message in both languages with the same placeholders, every id the
-//! code names present, every placeholder given (tests/catalogue.rs).
+//! code names present, every placeholder given, every message used (the tests of this module;
+//! the help texts, found by name, are held by cli.rs's). The terms are those of
+//! docs/glossary.md.
 //!
 //! The annexes themselves (Phụ lục I and II, in every format) are the decision's documents and
 //! stay in Vietnamese whatever the language of the messages.

@@ -7,6 +7,9 @@ criteria-not-utf8 = not UTF-8 text (invalid byte at offset { $offset })
 criteria-not-utf8-hint = save the criteria file as UTF-8
 # the TOML reader's own words, framed
 criteria-not-toml = not a criteria file as written: { $detail }
+# what the TOML reader expected, in its sentence "invalid type: …, expected …"
+criteria-expected-decimal = a decimal number such as 1.5
+criteria-expected-table = a table
 criteria-number-range = { $value } is out of range: numbers here lie between -1000000 and 1000000, with at most 10 decimals
 criteria-number-unusable = { $value } is not a usable decimal
 criteria-number-not-decimal = "{ $value }" is not a decimal number

@@ -5,7 +5,7 @@
 common-column = cột { $name }
 common-hint = gợi ý: { $hint }
 common-problems = { $count } lỗi
-common-criteria-invalid = tệp tiêu chí không hợp lệ ({ $problems })
+common-criteria-invalid = tệp bộ tiêu chí không hợp lệ ({ $problems })
 common-input-invalid = dữ liệu đầu vào không hợp lệ ({ $problems })
 # Tiền tố của một dòng cảnh báo trên stderr: "par-index: cảnh báo: …"
 common-warning = cảnh báo

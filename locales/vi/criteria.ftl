@@ -7,6 +7,9 @@ criteria-not-utf8 = không phải văn bản UTF-8 (byte không hợp lệ ở v
 criteria-not-utf8-hint = lưu tệp bộ tiêu chí dưới dạng UTF-8
 # nguyên văn của bộ đọc TOML, đặt trong lời của chương trình
 criteria-not-toml = tệp không viết đúng dạng bộ tiêu chí: { $detail }
+# what the TOML reader expected, in its sentence "invalid type: …, expected …"
+criteria-expected-decimal = một số thập phân như 1.5
+criteria-expected-table = một bảng (table)
 criteria-number-range = { $value } nằm ngoài phạm vi: các số ở đây từ -1000000 đến 1000000, tối đa 10 chữ số thập phân
 criteria-number-unusable = { $value } không dùng được làm số thập phân
 criteria-number-not-decimal = "{ $value }" không phải số thập phân

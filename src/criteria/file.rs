@@ -30,7 +30,7 @@ impl<'de> Deserialize<'de> for Dec {
         impl Visitor<'_> for V {
             type Value = Dec;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a decimal number such as 1.5")
+                f.write_str(&crate::tr!("criteria-expected-decimal"))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Dec, E> {
                 V::bounded(Decimal::from(v))
@@ -72,7 +72,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for InOrder<T> {
         impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
             type Value = InOrder<T>;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a table")
+                f.write_str(&crate::tr!("criteria-expected-table"))
             }
             fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<InOrder<T>, A::Error> {
                 let mut entries = Vec::new();
