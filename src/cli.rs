@@ -309,8 +309,10 @@ fn or_reset(text: Option<String>) -> Resettable<StyledStr> {
 
 /// Clap's layout of a help page, with the usage heading in the catalogue's words.
 fn template(lang: Lang) -> String {
+    // styled as clap styles its own heading (on a terminal only)
+    let heading = clap::builder::Styles::default().get_usage().to_owned();
     format!(
-        "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        "{{before-help}}{{about-with-newline}}\n{heading}{}{heading:#} {{usage}}\n\n{{all-args}}{{after-help}}",
         crate::tr_in!(lang, "cli-usage")
     )
 }
