@@ -360,6 +360,29 @@ fn explain_in_both_languages() {
     }
 }
 
+#[test]
+fn a_rank_note_in_both_languages() {
+    // the annex's note on SKHCN, and explain's in Vietnamese, say the same words
+    let dir = sample_dir();
+    let report = compute_json(&sample(), &[]);
+    let unit = report["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["code"] == "SKHCN")
+        .expect("SKHCN");
+    let note = unit["par"]["rank_note"].as_str().expect("a rank note");
+    let (_, out, _) = run_as_user(&["explain", "SKHCN", &dir, "--depth", "1"]);
+    assert!(out.contains(&format!("  * {note}\n")), "{note}\n{out}");
+    let (_, out, _) = run(&["explain", "SKHCN", &dir, "--depth", "1"]);
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("  * "))
+        .expect("the note");
+    assert!(line.starts_with("  * equal to SGTVT "), "{line}");
+    assert_eq!(vietnamese_letters(line), "", "{line}");
+}
+
 /// A year whose self-assessment lacks the row of an applicable criterion.
 fn year_with_a_gap() -> tempfile::TempDir {
     let dir = copy_dir(&root().join("tests/data/hand-worked"));

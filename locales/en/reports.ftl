@@ -69,8 +69,8 @@ reports-sensitivity-legend = Rank P5 … P95: 90% of the replicates rank the uni
 reports-explain-unit = { $name } ({ $code }): { $group }, { $year }
 reports-explain-par = PAR index { $index }%: rank { $rank }/{ $of }
 reports-explain-par-band = PAR index { $index }%: rank { $rank }/{ $of }, band { $band }
-# the annex's note on a rank decided below the published precision, quoted as the annex writes it
-reports-explain-rank-note = note in the annex: { $note }
+# a rank decided below the published precision (the annexes' note, "*")
+reports-explain-rank-note = equal to { $others } when rounded ({ $published }); ranked on the exact value { $own }
 reports-explain-total = Points { $total } of { $max }: { $lost } points lost
 reports-explain-total-deducted = Points { $total } of { $max }: { $lost } points lost (deductions { $deductions } of them)
 reports-explain-sipas = Satisfaction index { $index }%: rank { $rank }/{ $of } ({ $count ->

@@ -63,8 +63,8 @@ reports-sensitivity-legend = Hạng P5 … P95: 90% số lần lặp cho hạng 
 reports-explain-unit = { $name } ({ $code }): { $group }, năm { $year }
 reports-explain-par = Chỉ số CCHC { $index }%: hạng { $rank }/{ $of }
 reports-explain-par-band = Chỉ số CCHC { $index }%: hạng { $rank }/{ $of }, xếp loại { $band }
-# ghi chú của phụ lục về thứ hạng được quyết định dưới độ chính xác công bố, nguyên văn
-reports-explain-rank-note = { $note }
+# thứ hạng được quyết định dưới độ chính xác công bố (ghi chú "*" của phụ lục, cùng lời)
+reports-explain-rank-note = bằng { $others } khi làm tròn ({ $published }); xếp hạng theo giá trị chính xác { $own }
 reports-explain-total = Tổng điểm { $total } trên tối đa { $max }: mất { $lost } điểm
 reports-explain-total-deducted = Tổng điểm { $total } trên tối đa { $max }: mất { $lost } điểm (trong đó điểm trừ { $deductions })
 reports-explain-sipas = Chỉ số hài lòng { $index }%: hạng { $rank }/{ $of } ({ $count } phiếu hợp lệ)

@@ -68,6 +68,9 @@ pub struct Summary {
     pub of: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rank_note: Option<String>,
+    /// What the note says (for the report in the messages' language).
+    #[serde(skip)]
+    pub rank_tie: Option<crate::stages::totals::Tie>,
     pub band: Option<String>,
 }
 
@@ -323,6 +326,7 @@ pub fn explain<'a>(
             rank: u.par.rank.rank,
             of: ranked.len(),
             rank_note: u.par.rank.note.clone(),
+            rank_tie: u.par.rank.tie.clone(),
             band: u.par.band.clone(),
         },
         sipas: SipasSummary {
@@ -425,8 +429,20 @@ pub fn render(criteria: &Criteria, e: &Explanation, layout: Layout) -> String {
             None => tr!("reports-explain-par", index = index, rank = rank, of = of),
         }
     );
-    if let Some(note) = &e.par.rank_note {
-        let _ = writeln!(out, "  * {}", tr!("reports-explain-rank-note", note = note));
+    if let Some(tie) = &e.par.rank_tie {
+        let others = tie
+            .others
+            .iter()
+            .map(|(code, value)| format!("{code} {value}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let note = tr!(
+            "reports-explain-rank-note",
+            others = others,
+            published = tie.published,
+            own = tie.own
+        );
+        let _ = writeln!(out, "  * {note}");
     }
     let (total, max, lost) = (e.par.total, e.par.max, e.par.lost);
     let _ = writeln!(
