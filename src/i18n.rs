@@ -12,7 +12,9 @@
 //! The language is chosen once, before anything is read ([`set_lang`], from the command line),
 //! or else from `PAR_INDEX_LANG` when first asked; it never changes while threads run. Tests
 //! hold the catalogue: every message in both languages with the same placeholders, every id the
-//! code names present, every placeholder given (tests/catalogue.rs).
+//! code names present, every placeholder given, every message used (the tests of this module;
+//! the help texts, found by name, are held by cli.rs's). The terms are those of
+//! docs/glossary.md.
 //!
 //! The annexes themselves (Phụ lục I and II, in every format) are the decision's documents and
 //! stay in Vietnamese whatever the language of the messages.
@@ -25,10 +27,9 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 /// The languages of the catalogue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Lang {
-    /// Tiếng Việt.
+    // (the values' help is in locales/*/cli.ftl, cli-arg-lang-value-*)
     #[default]
     Vi,
-    /// English.
     En,
 }
 
@@ -191,6 +192,14 @@ impl<T: ToArg + ?Sized> ToArg for &T {
 /// The message `id` in the language in force, its placeholders filled from `args`.
 pub fn message(id: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
     message_in(lang(), id, args)
+}
+
+/// The message `id` (without placeholders) in `lang`, when the catalogue has it: for texts that
+/// may or may not be written, such as a command's long help.
+pub fn message_if_any(lang: Lang, id: &str) -> Option<String> {
+    bundle(lang)
+        .has_message(id)
+        .then(|| message_in(lang, id, &[]))
 }
 
 /// The message `id` in `lang`. An id missing from the catalogue gives the id itself (the
@@ -461,6 +470,32 @@ mod tests {
                 "{file}: {id}: placeholders given (left) and used (right)"
             );
         }
+    }
+
+    #[test]
+    fn every_message_is_used() {
+        // named in the code as a literal, or looked up by the help's naming rule (cli.rs)
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut code = String::new();
+        let mut dirs = vec![src];
+        while let Some(path) = dirs.pop() {
+            if path.is_dir() {
+                dirs.extend(
+                    std::fs::read_dir(&path)
+                        .expect("src")
+                        .flatten()
+                        .map(|e| e.path()),
+                );
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                code.push_str(&std::fs::read_to_string(&path).expect("source"));
+            }
+        }
+        let help: BTreeSet<String> = crate::cli::help_ids().into_iter().collect();
+        let unused: Vec<String> = catalogue(Lang::Vi)
+            .into_keys()
+            .filter(|id| !code.contains(&format!("\"{id}\"")) && !help.contains(id))
+            .collect();
+        assert_eq!(unused, Vec::<String>::new(), "messages no code uses");
     }
 
     #[test]

@@ -1,10 +1,11 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
     par_index::error::install_panic_hook();
-    let cli = par_index::cli::Cli::parse();
+    let cli = match par_index::cli::parse(std::env::args_os().collect()) {
+        Ok(cli) => cli,
+        Err(code) => return ExitCode::from(code),
+    };
     match par_index::cmd::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(error) => {

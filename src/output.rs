@@ -20,7 +20,7 @@ pub fn emit(path: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
             match out.write_all(bytes).and_then(|_| out.flush()) {
                 Ok(()) => Ok(()),
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                Err(e) => Err(Failure::io("cannot write to standard output", e)),
+                Err(e) => Err(Failure::io(crate::tr!("common-cannot-write-stdout"), e)),
             }
         }
         Some(path) => write_atomically(path, bytes),
@@ -40,15 +40,19 @@ pub fn write_all_atomically(files: &[(&Path, &[u8])]) -> Result<(), Failure> {
         .map(|&(path, bytes)| stage(path, bytes).map(|tmp| (path, tmp)))
         .collect::<Result<Vec<_>, _>>()?;
     for (path, tmp) in staged {
-        tmp.persist(path)
-            .map_err(|e| Failure::io(format!("cannot write {}", path.display()), plain(e.error)))?;
+        tmp.persist(path).map_err(|e| {
+            Failure::io(
+                crate::tr!("common-cannot-write", file = path),
+                plain(e.error),
+            )
+        })?;
     }
     Ok(())
 }
 
 /// `bytes` written and synced to a temporary file beside `path`.
 fn stage(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, Failure> {
-    let context = || format!("cannot write {}", path.display());
+    let context = || crate::tr!("common-cannot-write", file = path);
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),

@@ -223,13 +223,27 @@ fn criteria_json_carries_the_keys_scripts_need() {
 
 #[test]
 fn criteria_table_shows_both_trees() {
-    let (code, out, _) = run(&["criteria"]);
+    let (code, out, _) = run_as_user(&["criteria"]);
     assert_eq!(code, 0);
     assert!(out.contains(
         "Nhóm so — Sở, ban, ngành: 100 điểm (thẩm định 80, điều tra XHH 10, chỉ số hài lòng 10)"
     ));
     assert!(out.contains("Nhóm huyen — UBND huyện, thành phố: 100 điểm"));
     assert!(out.contains("chưa được xác nhận"));
+    // the same labels in English; the rules' names as the criteria file writes them
+    let (code, out, _) = run(&["criteria"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains(
+            "Group so — Sở, ban, ngành: 100 points (appraisal 80, officials' survey 10, \
+             satisfaction index 10)"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("Group huyen — UBND huyện, thành phố: 100 points"));
+    assert!(out.contains("not confirmed"));
+    assert!(out.contains("Ban hành kế hoạch cải cách hành chính"));
+    assert!(!out.contains("Nhóm so") && !out.contains("chưa được xác nhận"));
 }
 
 #[test]

@@ -33,7 +33,9 @@ fn edit(text: &str, from: &str, to: &str, nth: usize) -> String {
     format!("{}{}{}", &text[..i], to, &text[i + from.len()..])
 }
 
+/// The problems of a broken file, in English (the language these tests read).
 fn problems(text: &str) -> Vec<Problem> {
+    par_index::i18n::set_lang(par_index::i18n::Lang::En);
     match criteria::parse("broken.toml", text) {
         Ok(_) => panic!("the broken file was accepted"),
         Err(par_index::error::Failure::Criteria(p)) => p,

@@ -201,9 +201,11 @@ fn warnings_are_those_about_the_unit() {
 #[test]
 fn the_table_fits_80_columns_and_names_the_losses() {
     let sample = sample();
-    let (code, out, err) = run(&["explain", "SNV", sample.to_str().unwrap()]);
+    let (code, out, err) = run_as_user(&["explain", "SNV", sample.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
-    for line in out.lines() {
+    let (code, english, err) = run(&["explain", "SNV", sample.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    for line in out.lines().chain(english.lines()) {
         assert!(
             line.chars().filter(|&c| !unicode_combining(c)).count() <= 80,
             "too wide: {line}"
@@ -217,6 +219,14 @@ fn the_table_fits_80_columns_and_names_the_losses() {
     assert!(out.contains("Tổng cộng"));
     assert!(out.contains("Mất nhiều điểm nhất: 10 trong"), "{out}");
     assert!(out.contains("▶  11  Sở Nội vụ (SNV)"), "{out}");
+    // the same in English
+    assert!(
+        english.contains("PAR index 91.56%: rank 11/20, band A"),
+        "{english}"
+    );
+    assert!(english.contains("Total"));
+    assert!(english.contains("Most points lost: 10 of the"), "{english}");
+    assert!(english.contains("▶  11  Sở Nội vụ (SNV)"), "{english}");
     // the fields only
     let (_, fields, _) = run(&["explain", "SNV", sample.to_str().unwrap(), "--depth", "1"]);
     assert!(fields.contains("  1 Công tác chỉ đạo"));
@@ -255,7 +265,7 @@ fn with_the_previous_year() {
     assert_eq!(p["rank"], 12);
     assert_eq!(p["rank_change"], 1);
     let sample = sample();
-    let (_, out, _) = run(&[
+    let args = [
         "explain",
         "SNV",
         sample.to_str().unwrap(),
@@ -263,9 +273,15 @@ fn with_the_previous_year() {
         "1",
         "--previous",
         previous.to_str().unwrap(),
-    ]);
+    ];
+    let (_, out, _) = run_as_user(&args);
     assert!(
         out.contains("So với năm 2022: chỉ số 90.86% → 91.56% (+0.70); hạng 12 → 11 (tăng 1 bậc)"),
+        "{out}"
+    );
+    let (_, out, _) = run(&args);
+    assert!(
+        out.contains("Against 2022: index 90.86% → 91.56% (+0.70); rank 12 → 11 (up 1 place)"),
         "{out}"
     );
 }

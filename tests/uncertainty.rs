@@ -420,13 +420,20 @@ fn the_sample_years_report() {
     );
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     assert_eq!(reader.records().count(), 2 * 31);
-    // Table: the mark is explained.
-    let table = stdout_of(
-        &["compute", d, "--ci", "--replicates", "50", "--annex", "par"],
-        &[],
-    );
+    // Table: the mark is explained, in the language asked for.
+    let args = ["compute", d, "--ci", "--replicates", "50", "--annex", "par"];
+    let table = stdout_of(&args, &[("PAR_INDEX_LANG", "vi")]);
     assert!(table.contains("Phụ lục II") && !table.contains("Phụ lục I."));
     assert!(table.contains("≈ Thứ tự với đơn vị xếp ngay sau"));
+    let table = stdout_of(&args, &[]);
+    assert!(
+        table.contains("How sure are the ranks: Phụ lục II"),
+        "{table}"
+    );
+    assert!(
+        table.contains("≈ The data do not support the order with the unit ranked just after"),
+        "{table}"
+    );
 }
 
 #[test]
@@ -449,8 +456,14 @@ fn sensitivity_formats() {
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     assert_eq!(reader.headers().unwrap().len(), 9);
     assert_eq!(reader.records().count(), 11);
-    let table = stdout_of(&["sensitivity", d, "--replicates", "50"], &[]);
+    let args = ["sensitivity", d, "--replicates", "50"];
+    let table = stdout_of(&args, &[("PAR_INDEX_LANG", "vi")]);
     assert!(table.contains("Hạng P5 … P95"));
+    let table = stdout_of(&args, &[]);
+    assert!(
+        table.contains("Rank P5 … P95") && table.contains("Mean shift"),
+        "{table}"
+    );
     let report = json(&["sensitivity", d, "--replicates", "50", "--format", "json"]);
     let fields = report["groups"][0]["fields"].as_object().unwrap();
     assert_eq!(fields.len(), 8);

@@ -15,3 +15,11 @@ common-warning = warning
 common-more-problems = … and { $count } more problems in this file
 # The prefix of a note on standard error (how a file was read): "par-index: note: …"
 common-note = note
+
+# Writing the results
+common-cannot-write = cannot write { $file }
+common-cannot-write-stdout = cannot write to standard output
+
+# What a problem or warning concerns: "unit SNV, criterion 1.2.1: …"
+common-subject-unit = unit { $unit }
+common-subject-unit-criterion = unit { $unit }, criterion { $criterion }

@@ -60,7 +60,6 @@ inputs-self-assessment-columns = the columns are unit, criterion, self, appraise
 inputs-deductions-columns = the columns are unit, code, times, note (or Mã đơn vị, Mã điểm trừ, Số lần, Ghi chú)
 
 ## Units
-inputs-subject-unit = unit { $unit }
 inputs-unit-code-empty = the unit code is empty
 inputs-unit-code-empty-hint = give every unit a short code, e.g. SNV
 inputs-unknown-group = unknown group "{ $group }"
@@ -80,7 +79,6 @@ inputs-list-the-unit = list the unit in units.csv
 inputs-did-you-mean-unit = did you mean { $codes }? Otherwise list the unit in units.csv
 
 ## Self-assessment
-inputs-subject-criterion = unit { $unit }, criterion { $criterion }
 inputs-unknown-criterion = unknown criterion "{ $criterion }" for a { $group } unit
 inputs-unknown-criterion-hint = criterion codes are those of `par-index criteria`, e.g. 1.2.1
 inputs-not-a-leaf = it has sub-criteria: give one row per sub-criterion

@@ -1,1 +1,259 @@
-# Thông điệp của src/cli (tiếng Việt). Mã bắt đầu bằng "cli-"; mỗi mã có bản tương ứng trong locales/en/cli.ftl.
+# Thông điệp của src/cli và phần trợ giúp (--help) của mọi lệnh (tiếng Việt). Mã bắt đầu bằng
+# "cli-"; mỗi mã có bản tương ứng trong locales/en/cli.ftl.
+#
+# Phần trợ giúp được tìm theo tên (src/cli.rs): cli-<lệnh>-about, -long-about, -after-help;
+# cli-<lệnh>-arg-<đối số> (hoặc cli-arg-<đối số>, dùng chung cho các lệnh), thêm -long cho
+# bản dài của --help; cli-...-arg-<đối số>-value-<giá trị> cho từng giá trị.
+# Trong Fluent, dấu ngoặc nhọn viết là {"{"} và {"}"}.
+
+## Các từ của bộ đọc dòng lệnh
+
+cli-usage = Cách dùng:
+cli-usage-options = TÙY CHỌN
+cli-usage-command = LỆNH
+cli-heading-commands = Lệnh
+cli-heading-options = Tùy chọn
+cli-heading-arguments = Đối số
+cli-help = Hiện trợ giúp
+cli-help-short = Hiện trợ giúp (xem đầy đủ với '--help')
+cli-help-long = Hiện trợ giúp (xem bản tóm tắt với '-h')
+cli-version = Hiện số phiên bản
+cli-help-command = Hiện trợ giúp của chương trình hoặc của lệnh đã nêu
+cli-default = mặc định: { $value }
+cli-possible-values = giá trị: { $values }
+cli-values-heading = Các giá trị
+
+## Lỗi dòng lệnh: "par-index: <thông điệp>", rồi "  gợi ý: <gợi ý>"
+
+cli-error-unknown-option = không có tùy chọn '{ $arg }'
+cli-error-unexpected-argument = thừa đối số '{ $arg }'
+cli-error-unknown-command = không có lệnh '{ $command }'
+cli-error-missing-value = '{ $arg }' cần một giá trị
+cli-error-invalid-value = giá trị '{ $value }' không hợp lệ cho '{ $arg }'
+cli-error-invalid-value-because = giá trị '{ $value }' không hợp lệ cho '{ $arg }': { $reason }
+cli-error-missing-argument = thiếu đối số bắt buộc: { $args }
+cli-error-missing-command = '{ $command }' cần có tên lệnh
+cli-error-conflict = không dùng được '{ $arg }' cùng với '{ $other }'
+cli-error-conflict-others = không dùng được '{ $arg }' cùng với các đối số khác đã cho
+cli-error-repeated = '{ $arg }' chỉ được ghi một lần
+cli-error-too-many-values = thừa giá trị '{ $value }' cho '{ $arg }'
+cli-error-number-of-values = '{ $arg }' cần { $expected } giá trị, nhưng có { $count }
+cli-error-no-equals = '{ $arg }' nhận giá trị sau dấu '=' ({ $arg }=…)
+cli-error-not-utf8 = có đối số không phải văn bản hợp lệ (UTF-8)
+cli-error-other = không đọc được dòng lệnh: { $detail }
+cli-hint-did-you-mean = có phải là '{ $suggestion }'?
+cli-hint-help = xem '{ $command } --help' để biết mọi tùy chọn, có ví dụ
+cli-hint-commands = các lệnh là: { $commands }
+cli-hint-possible-values = các giá trị hợp lệ: { $values }
+
+## Giá trị ghi trên dòng lệnh (lý do của "giá trị không hợp lệ")
+
+cli-encoding-unknown = không có bảng mã "{ $label }" (thử utf-8, utf-16le, windows-1258)
+cli-value-not-whole = { $value } không phải số nguyên
+cli-explain-depth-range = các mức là 1 (lĩnh vực), 2 (tiêu chí) và 3 (tiêu chí thành phần)
+
+## Lỗi cách dùng của các lệnh
+
+cli-unknown-group = không có nhóm "{ $group }"; bộ tiêu chí có các nhóm: { $groups }
+cli-xlsx-with-ci = --format xlsx chỉ dành cho các phụ lục; dùng --ci với table, csv hoặc json
+cli-xlsx-on-terminal = --format xlsx ghi sổ tính Excel, không phải văn bản: ghi --output TỆP.xlsx
+cli-explain-unknown-unit = không có đơn vị "{ $unit }" trong units.csv của năm này; { $hint }
+cli-explain-units-are = các đơn vị là: { $units }
+cli-explain-did-you-mean = có phải là { $units }?
+cli-template-year = --year { $year }, nhưng bộ tiêu chí là của năm { $criteria }: { $hint }
+cli-template-year-builtin = bộ tiêu chí có sẵn là của năm { $builtin }; với năm { $year }, hãy sao chép criteria/lang-son-2023.toml, đặt year = { $year } và các tiêu chí của năm đó, rồi dùng tệp này với --criteria
+cli-template-year-file = đặt year = { $year } trong tệp bộ tiêu chí, hoặc bỏ --year
+cli-template-no-unit = trong các đơn vị đã cho không có đơn vị nào thuộc nhóm đã chọn
+cli-template-exists = đã có { $count } tệp: { $files } (ghi --force để ghi đè, hoặc chọn --out khác)
+cli-template-cannot-create = không tạo được thư mục { $folder }
+cli-template-written = { $folder }: biểu mẫu năm { $year } cho { $units } đơn vị ({ $rows } dòng tự đánh giá): { $files }
+
+## par-index
+
+cli-about = Chỉ số cải cách hành chính (Chỉ số CCHC) và Chỉ số hài lòng (SIPAS) của các sở, ban, ngành và UBND huyện, thành phố trong tỉnh
+cli-long-about =
+    par-index tính cho từng sở, ban, ngành cấp tỉnh và từng UBND huyện, thành phố Chỉ số cải cách hành chính (Phụ lục II) và Chỉ số hài lòng của người dân, tổ chức (Phụ lục I), xếp hạng trong từng nhóm, đúng như quyết định của tỉnh quy định.
+
+    Bộ tiêu chí của tỉnh Lạng Sơn năm 2023 (criteria/lang-son-2023.toml) có sẵn trong chương trình; --criteria TỆP để dùng bộ tiêu chí khác.
+cli-after-help =
+    Ngôn ngữ: thông điệp và trợ giúp bằng tiếng Việt; --lang en (trước hoặc sau tên lệnh) hoặc
+    biến môi trường PAR_INDEX_LANG=en cho tiếng Anh (--lang được ưu tiên). Các phụ lục
+    (Phụ lục I và II, ở mọi định dạng) luôn bằng tiếng Việt.
+
+    Mã thoát:
+      0  thành công (kể cả khi chương trình nhận kết quả đóng đường ống sớm)
+      1  lỗi bất thường bên trong par-index (xin báo lại cho người phát triển)
+      2  sai đối số dòng lệnh; đơn vị không có trong năm (lệnh explain); xlsx ra màn hình
+      3  tệp bộ tiêu chí không hợp lệ
+      4  dữ liệu đầu vào không hợp lệ (hoặc có cảnh báo khi dùng --strict); lệnh check tìm
+         thấy lỗi; tệp --previous không phải kết quả xuất từ par-index
+      5  không đọc hoặc ghi được tệp, thư mục
+cli-arg-lang = Ngôn ngữ của thông điệp và trợ giúp: vi (tiếng Việt, mặc định) hoặc en (tiếng Anh); cũng có thể đặt PAR_INDEX_LANG=en
+
+## Đối số dùng chung của các lệnh đọc dữ liệu một năm
+
+cli-arg-dir = Thư mục dữ liệu của năm (units.csv, self-assessment.csv, par-survey.csv, sipas-survey.csv, deductions.csv)
+cli-arg-criteria = Tệp bộ tiêu chí (TOML); không ghi thì dùng bộ tiêu chí Lạng Sơn 2023 có sẵn
+cli-arg-encoding = Bảng mã của các tệp đầu vào không có BOM, thay cho bảng mã nhận ra ở từng tệp (UTF-8, hoặc bảng mã cũ được nhận ra và báo trong ghi chú), ví dụ windows-1258
+cli-arg-strict = Tiêu chí chưa thẩm định và điểm khác cách chấm là lỗi (mã thoát 4), không chỉ là cảnh báo
+cli-arg-missing = Cách xử lý tiêu chí được áp dụng nhưng không có số liệu để chấm
+cli-arg-missing-value-error = Báo lỗi
+cli-arg-missing-value-zero = Tính 0 điểm, kèm cảnh báo
+cli-arg-group = Chỉ nhóm đơn vị này (so, huyen)
+cli-arg-format = Định dạng kết quả
+cli-arg-output = Ghi kết quả vào tệp FILE thay vì ra màn hình (đầu ra chuẩn)
+
+## check
+
+cli-check-about = Kiểm tra thư mục dữ liệu của năm: mọi lỗi của mọi tệp, theo từng tệp, kèm gợi ý cách sửa
+cli-check-after-help =
+    Ví dụ:
+      par-index check samples/2023          báo các lỗi; mã thoát 0 chỉ khi thư mục không có lỗi
+      par-index check data/2024 --strict    tính cả tiêu chí chưa thẩm định và điểm khác cách chấm
+
+    Mỗi lỗi ghi rõ tệp, dòng, cột, đơn vị và tiêu chí hoặc câu hỏi, và cách sửa. Cảnh báo
+    (chưa thẩm định, điểm khác cách chấm, ít phiếu hợp lệ) được liệt kê nhưng không làm lệnh
+    kiểm tra thất bại, trừ khi có --strict.
+
+## compute
+
+cli-compute-about = Tính Chỉ số CCHC và Chỉ số hài lòng của một năm: Phụ lục I và II
+cli-compute-after-help =
+    Ví dụ:
+      par-index compute samples/2023                      cả hai phụ lục, dạng bảng
+      par-index compute samples/2023 --annex par --format csv --output phu-luc-II.csv
+      par-index compute samples/2023 --format json | jq '.units[] | {"{"}code, index: .par.index{"}"}'
+      par-index compute data/2024 --criteria criteria/2024.toml --strict
+      par-index compute samples/2023 --ci --annex par      độ tin cậy của xếp hạng CCHC (xem --ci)
+      par-index compute samples/2023 --format xlsx --output phu-luc.xlsx --chart chi-so.svg
+                                                          sổ tính Excel các phụ lục và biểu đồ
+      par-index compute samples/2023 --annex par --previous samples/2022/results.json
+                                                          kèm mức tăng, giảm so với năm 2022
+
+    Cảnh báo (chưa thẩm định, điểm khác cách chấm, ít phiếu hợp lệ) ghi ra luồng lỗi (stderr),
+    kết quả ra màn hình hoặc vào tệp --output (ghi trọn vẹn hoặc không ghi gì).
+cli-compute-arg-annex = Phụ lục: par (Phụ lục II), sipas (Phụ lục I) hoặc both (cả hai)
+cli-compute-arg-annex-value-par = Phụ lục II: Chỉ số CCHC
+cli-compute-arg-annex-value-sipas = Phụ lục I: Chỉ số hài lòng
+cli-compute-arg-annex-value-both = Cả hai, Phụ lục I trước
+cli-compute-arg-format-value-table = Bảng trên màn hình (vừa độ rộng cửa sổ; dạng trơn khi chuyển sang chương trình khác)
+cli-compute-arg-format-value-csv = Các phụ lục dạng CSV, tiêu đề cột tiếng Việt
+cli-compute-arg-format-value-json = Toàn bộ kết quả, cho các chương trình khác
+cli-compute-arg-format-value-xlsx = Sổ tính Excel trình bày như các phụ lục của quyết định, ghi vào --output TỆP.xlsx (hoặc đường ống, không ra màn hình)
+cli-compute-arg-previous = Kết quả xuất của năm trước (JSON, CSV hoặc sổ tính của lệnh `compute`): thêm vào Phụ lục II chỉ số, thứ hạng năm trước và mức tăng, giảm (ghi rõ đơn vị mới và đơn vị không còn)
+cli-compute-arg-chart = Vẽ thêm biểu đồ SVG: các đơn vị của từng nhóm xếp theo Chỉ số CCHC, tô màu theo xếp loại
+cli-compute-arg-ci = Độ tin cậy của từng thứ hạng: khoảng tin cậy ở mức LEVEL% (mặc định 95) bằng bootstrap các phiếu điều tra, báo cáo thay cho các phụ lục
+cli-compute-arg-ci-long =
+    Độ tin cậy của từng thứ hạng: khoảng tin cậy ở mức LEVEL% (mặc định 95) bằng bootstrap các phiếu điều tra, báo cáo thay cho các phụ lục.
+
+    Mỗi lần lặp rút lại (có hoàn lại) các phiếu khảo sát sự hài lòng hợp lệ của từng đơn vị và các phiếu điều tra xã hội học về từng đơn vị trong từng nhóm đối tượng, rồi tính lại Chỉ số hài lòng, Chỉ số CCHC và thứ hạng; điểm thẩm định và điểm trừ giữ nguyên. Với mỗi đơn vị: chỉ số và thứ hạng công bố, khoảng phân vị của chỉ số, hạng tốt nhất … kém nhất ở mức LEVEL%, và chênh lệch với đơn vị xếp ngay sau cùng khoảng tin cậy của nó, đánh dấu ≈ khi khoảng đó chứa 0 (dữ liệu chưa ủng hộ thứ tự ở mức LEVEL%). Dùng mọi nhân CPU; cùng --seed thì cùng kết quả.
+
+    Ví dụ: `par-index compute samples/2023 --ci --annex par --group huyen` cho Huyện Lộc Bình 92.67 (KTC 95% 92.40 … 92.93), hạng 3 … 4, hơn Huyện Chi Lăng 0.10 với khoảng -0.35 … 0.54, đánh dấu ≈: thứ ba theo số liệu công bố, nhưng các phiếu điều tra chưa phân biệt được với đơn vị thứ tư. Thành phố Lạng Sơn hơn đơn vị thứ hai 0.44 (0.03 … 0.85), đứng đầu ở mức 95%. Ghi thư mục trước --ci (LEVEL có thể bỏ trống).
+cli-compute-arg-replicates = Số lần lặp của bootstrap (dùng với --ci; mặc định 2000)
+cli-compute-arg-seed = Seed của các lần rút ngẫu nhiên trong bootstrap (dùng với --ci; mặc định 1)
+
+## criteria
+
+cli-criteria-about = Xem các cây tiêu chí với điểm tối đa, nguồn điểm và cách chấm, hoặc kiểm tra một tệp bộ tiêu chí
+cli-criteria-after-help =
+    Ví dụ:
+      par-index criteria                          cả hai cây tiêu chí của bộ tiêu chí 2023 có sẵn
+      par-index criteria --group huyen            chỉ cây tiêu chí của UBND huyện, thành phố
+      par-index criteria --format json > c.json   mọi thứ dùng trong tính toán, cho chương trình khác
+      par-index criteria --check my-2024.toml     kiểm tra một tệp bộ tiêu chí, báo mọi lỗi
+
+    Giá trị có căn cứ chưa được xác nhận cho năm của quyết định được đánh dấu *.
+cli-criteria-arg-check = Kiểm tra tệp FILE: báo mọi lỗi (mã thoát 3), hoặc một dòng xác nhận tệp hợp lệ
+
+## explain
+
+cli-explain-about = Đơn vị bị mất điểm ở đâu, và so với các đơn vị liền kề thế nào
+cli-explain-long-about =
+    Đơn vị bị mất điểm ở đâu, và so với các đơn vị liền kề thế nào.
+
+    Cây tiêu chí của đơn vị, ở mỗi lĩnh vực, tiêu chí và tiêu chí thành phần: điểm tối đa, điểm tự đánh giá, điểm thẩm định, điểm điều tra xã hội học và điểm Chỉ số hài lòng, điểm đạt và điểm bị mất; rồi các tiêu chí bị mất nhiều điểm nhất, điểm trừ, các đơn vị xếp ngay trên và ngay dưới, và các cảnh báo về đơn vị.
+cli-explain-after-help =
+    Ví dụ:
+      par-index explain SNV samples/2023
+      par-index explain SNV samples/2023 --depth 1 --top 3
+      par-index explain "Sở Nội vụ" samples/2023 --top 0
+      par-index explain SNV samples/2023 --previous samples/2022/results.json
+      par-index explain SNV samples/2023 --format json | jq '.nodes[] | select(.lost > 0)'
+
+    Ví dụ cụ thể: `par-index explain SNV samples/2023 --depth 1 --top 3` cho Sở Nội vụ đạt
+    91.56% (hạng 11/20, xếp loại A), mất 8.44 trên 100 điểm: 1.91 ở lĩnh vực 3 (thủ tục hành
+    chính), 1.82 ở lĩnh vực 8, …; đứng đầu trong các tiêu chí là 5.1.1 (mất 0.75: thẩm định 0.75
+    trên 1.5 với 93.7%, trong khi cách chấm chỉ cho 1.5 khi đạt 100%), rồi Chỉ số hài lòng
+    (0.68); Sở Y tế xếp ngay trên, hơn 1.62 điểm.
+
+    Các cột: Tối đa (điểm tối đa của các tiêu chí áp dụng cho đơn vị), Tự chấm (điểm tự đánh
+    giá), Thẩm định (điểm thẩm định được giữ), Điều tra (điều tra xã hội học), Hài lòng (Chỉ số
+    hài lòng), Điểm (tổng của chúng), Mất = Tối đa − Điểm. Tiêu chí không áp dụng (KĐG, N/A)
+    không bị mất điểm. Bảng vừa 80 cột (tên dài bị cắt; --format json ghi đầy đủ).
+cli-explain-arg-unit = Đơn vị: mã (ví dụ SNV) hoặc tên như trong units.csv
+cli-explain-arg-format-value-table = Để đọc: tóm tắt, cây tiêu chí, tiêu chí mất nhiều điểm nhất, đơn vị liền kề, cảnh báo (80 cột)
+cli-explain-arg-format-value-json = Toàn bộ, cho các chương trình khác
+cli-explain-arg-previous = Kết quả xuất của năm trước (JSON, CSV hoặc sổ tính của lệnh `compute`): thêm mức tăng, giảm chỉ số và thứ hạng
+cli-explain-arg-depth = Mức sâu nhất của cây được hiện: 1 = lĩnh vực, 2 = tiêu chí, 3 = tiêu chí thành phần (mặc định: tất cả)
+cli-explain-arg-top = Số tiêu chí bị mất điểm được liệt kê (0 = mọi tiêu chí bị mất điểm)
+
+## sensitivity
+
+cli-sensitivity-about = Độ nhạy của thứ hạng CCHC theo trọng số: thay đổi điểm tối đa của các lĩnh vực rồi xếp hạng lại
+cli-sensitivity-long-about =
+    Thứ hạng Chỉ số CCHC vững đến đâu khi trọng số của cây tiêu chí thay đổi? Mỗi lần lặp nhân điểm tối đa của từng lĩnh vực với một hệ số ngẫu nhiên phân bố đều trong [1 − P%, 1 + P%], đưa các điểm tối đa về đúng tổng điểm của nhóm (100), đổi điểm và điểm tối đa áp dụng của từng đơn vị trong mỗi lĩnh vực theo lĩnh vực đó (mỗi tiêu chí giữ tỷ lệ của nó trong lĩnh vực), giữ nguyên điểm trừ, tính lại Chỉ số CCHC và xếp hạng lại từng nhóm. Với mỗi đơn vị: hạng công bố, trung vị và phân vị 5–95 của hạng qua các lần lặp, và mức dịch chuyển hạng tuyệt đối trung bình (như phân tích bất định của COINr). Tính bằng số thập phân chính xác: --spread 0 cho mọi đơn vị đúng hạng công bố.
+cli-sensitivity-after-help =
+    Ví dụ:
+      par-index sensitivity samples/2023                       ±20%, 1.000 lần lặp, dạng bảng
+      par-index sensitivity samples/2023 --group huyen --spread 10 --replicates 5000
+      par-index sensitivity samples/2023 --format csv --output do-nhay.csv
+      par-index sensitivity samples/2023 --format json | jq '.groups[].units[] | {"{"}code, rank_p95{"}"}'
+
+    Ví dụ cụ thể (`par-index sensitivity samples/2023 --group so`, thiết lập mặc định): Sở Nông
+    nghiệp và Phát triển nông thôn, công bố hạng 9 với 93.25, có hạng trung vị 9, P5 … P95 = 6 … 10
+    và dịch chuyển trung bình 1.07: vị trí của sở phụ thuộc vào trọng số. Sở Tài chính, 1 / 1 / 0.00,
+    đứng đầu với mọi trọng số.
+
+    Cùng --seed thì cùng kết quả, dù dùng bao nhiêu luồng (RAYON_NUM_THREADS).
+cli-sensitivity-arg-spread = Nửa độ rộng của hệ số mỗi lĩnh vực, tính bằng phần trăm: hệ số được rút trong [1 − P%, 1 + P%]
+cli-sensitivity-arg-replicates = Số lần lặp
+cli-sensitivity-arg-seed = Seed của các lần rút ngẫu nhiên
+cli-sensitivity-arg-format-value-table = Mỗi nhóm một bảng trên màn hình (vừa độ rộng cửa sổ; dạng trơn khi chuyển sang chương trình khác)
+cli-sensitivity-arg-format-value-csv = Mỗi đơn vị một dòng, tiêu đề cột tiếng Việt
+cli-sensitivity-arg-format-value-json = Toàn bộ, kèm điểm tối đa đã thử của các lĩnh vực, cho các chương trình khác
+
+## template
+
+cli-template-about = Tạo các biểu mẫu nhập liệu trống của một năm để các đơn vị điền
+cli-template-after-help =
+    Ví dụ:
+      par-index template
+          biểu mẫu năm 2023 cho 31 đơn vị của Lạng Sơn có sẵn, trong thư mục template-2023/
+      par-index template --units samples/2023 --group huyen --out forms-huyen
+          các huyện, thành phố trong units.csv của một năm
+      par-index template --year 2024 --criteria criteria/2024.toml --units data/2023
+          biểu mẫu năm sau, với bộ tiêu chí năm sau và các đơn vị năm nay
+
+    Ví dụ cụ thể: `par-index template --out forms` ghi forms/self-assessment.csv gồm
+    2759 dòng (31 đơn vị × 89 tiêu chí chấm qua thẩm định của bộ tiêu chí có sẵn), ví dụ
+      SNV,Sở Nội vụ,1.1.1,Ban hành kế hoạch cải cách hành chính năm,1,
+      Ban hành kịp thời: 1; …,một mức: Ban hành kịp thời | …,,,,
+    Đơn vị điền Tự chấm, Giá trị và Ghi chú; Hội đồng thẩm định điền Thẩm định. Sau đó
+    `par-index compute forms` đọc thư mục (các cột Tên đơn vị, Tên tiêu chí, Điểm tối đa,
+    Cách chấm và Cách nhập giá trị chỉ để đơn vị đọc, chương trình bỏ qua).
+
+    Các tệp (CSV có BOM UTF-8, để Excel hiện đúng tiếng Việt), tên cột bằng tiếng Việt
+    (chương trình đọc như tên tiếng Anh):
+      units.csv            Mã đơn vị, Tên đơn vị, Nhóm
+      self-assessment.csv  Mã đơn vị, Tên đơn vị, Tiêu chí, Tên tiêu chí, Điểm tối đa, Cách chấm,
+                           Cách nhập giá trị, Tự chấm, Thẩm định, Giá trị, Ghi chú
+      par-survey.csv       Mã người trả lời, Nhóm người trả lời, Mã đơn vị, mỗi câu hỏi một cột
+      sipas-survey.csv     Mã phiếu, Mã đơn vị, mỗi câu hỏi khảo sát sự hài lòng một cột
+      deductions.csv       Mã đơn vị, Mã điểm trừ, Số lần, Ghi chú (không có dòng nào khi không có điểm trừ)
+      huong-dan.txt        câu hỏi, thang trả lời, nhóm đối tượng điều tra, các loại điểm trừ
+    Tệp đã có được giữ nguyên, trừ khi có --force.
+cli-template-arg-year = Năm của biểu mẫu: năm của bộ tiêu chí (bộ tiêu chí có sẵn là của năm 2023; bộ tiêu chí năm khác ghi bằng --criteria)
+cli-template-arg-units = Các đơn vị: một tệp đơn vị (Mã đơn vị, Tên đơn vị, Nhóm hoặc code, name, group; CSV hoặc bảng tính) hoặc thư mục của một năm có tệp đó; không ghi thì dùng 31 đơn vị mẫu của Lạng Sơn có sẵn
+cli-template-arg-group = Chỉ các đơn vị của nhóm này (so, huyen)
+cli-template-arg-out = Thư mục để ghi, tạo mới nếu chưa có (mặc định: template-NĂM)
+cli-template-arg-force = Ghi đè các tệp đã có trong thư mục

@@ -59,7 +59,6 @@ inputs-self-assessment-columns = các cột là unit, criterion, self, appraised
 inputs-deductions-columns = các cột là unit, code, times, note (hoặc Mã đơn vị, Mã điểm trừ, Số lần, Ghi chú)
 
 ## Đơn vị
-inputs-subject-unit = đơn vị { $unit }
 inputs-unit-code-empty = mã đơn vị để trống
 inputs-unit-code-empty-hint = mỗi đơn vị cần một mã ngắn, ví dụ SNV
 inputs-unknown-group = nhóm không xác định "{ $group }"
@@ -79,7 +78,6 @@ inputs-list-the-unit = bổ sung đơn vị vào units.csv
 inputs-did-you-mean-unit = có phải là { $codes }? Nếu không, bổ sung đơn vị vào units.csv
 
 ## Tự đánh giá
-inputs-subject-criterion = đơn vị { $unit }, tiêu chí { $criterion }
 inputs-unknown-criterion = tiêu chí "{ $criterion }" không có trong bộ tiêu chí của nhóm { $group }
 inputs-unknown-criterion-hint = mã tiêu chí là mã trong `par-index criteria`, ví dụ 1.2.1
 inputs-not-a-leaf = tiêu chí này có tiêu chí thành phần: mỗi tiêu chí thành phần một dòng

@@ -9,17 +9,10 @@ use crate::error::{Problem, exit};
 use crate::inputs;
 use crate::output;
 use crate::stages;
+use crate::tr;
 
-/// Check a year's folder: every problem of every file, grouped by file, with a hint each.
+// Its help (about, examples) is in locales/*/cli.ftl, cli-check-*.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "\
-Examples:
-  par-index check samples/2023          report problems; exit 0 only when the folder is clean
-  par-index check data/2024 --strict    not appraised leaves and rule disagreements count too
-
-Each problem names the file, line, column, unit and criterion or question, and says what to do.
-Warnings (not appraised, rule disagreements, small samples) are listed but do not fail the
-check, unless --strict.")]
 pub struct Args {
     #[command(flatten)]
     pub year: YearArgs,
@@ -59,7 +52,11 @@ fn render(
     warnings: &[stages::Warning],
 ) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{dir}: {} units", year.units.len());
+    let _ = writeln!(
+        out,
+        "{}",
+        tr!("reports-check-units", dir = dir, count = year.units.len())
+    );
     let mut file = None;
     for p in problems {
         if file != Some(&p.file) {
@@ -68,12 +65,7 @@ fn render(
                 .filter(|q| q.file == p.file)
                 .map(|q| q.more.max(1))
                 .sum::<usize>();
-            let _ = writeln!(
-                out,
-                "\n{} — {n} problem{}",
-                p.file,
-                if n == 1 { "" } else { "s" }
-            );
+            let _ = writeln!(out, "\n{} — {}", p.file, tr!("common-problems", count = n));
             file = Some(&p.file);
         }
         let mut at = Vec::new();
@@ -83,10 +75,10 @@ fn render(
             at.push(place.trim_start_matches(':').to_string());
         } else {
             if p.line > 0 {
-                at.push(format!("line {}", p.line));
+                at.push(tr!("reports-check-line", line = p.line));
             }
             if p.column > 0 {
-                at.push(format!("column {}", p.column));
+                at.push(tr!("reports-check-column", column = p.column));
             }
         }
         if let Some(name) = &p.column_name {
@@ -108,9 +100,8 @@ fn render(
     if !warnings.is_empty() {
         let _ = writeln!(
             out,
-            "\n{} warning{}:",
-            warnings.len(),
-            if warnings.len() == 1 { "" } else { "s" }
+            "\n{}:",
+            tr!("reports-check-warnings", count = warnings.len())
         );
         for w in warnings {
             let _ = writeln!(out, "  {w}");
@@ -120,9 +111,12 @@ fn render(
         out,
         "\n{}",
         if problems.is_empty() {
-            "no problem found".to_string()
+            tr!("reports-check-clean")
         } else {
-            format!("{} found", crate::error::count(problems))
+            tr!(
+                "reports-check-found",
+                problems = crate::error::count(problems)
+            )
         }
     );
     out

@@ -12,51 +12,48 @@ use crate::reports::annex::{self, Annex, Which};
 use crate::reports::{chart, csv, json, previous, table, xlsx};
 use crate::stages::{self, Options};
 
+// The help of every argument and value is in locales/*/cli.ftl (cli-compute-arg-*, and
+// cli-arg-* for the arguments the commands share), found by name in cli.rs.
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// A table for the terminal (fitted to its width; plain when piped).
+    // a table for the terminal
     Table,
-    /// The annexes as CSV, Vietnamese headers.
     Csv,
-    /// Everything, for scripts.
     Json,
-    /// A workbook laid out as the decision's annexes, to --output FILE.xlsx (or a pipe, never a
-    /// terminal).
+    // the annex workbook, to --output FILE.xlsx or a pipe
     Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Missing {
-    /// An applicable leaf with nothing to score is an error.
+    // an applicable leaf with nothing to score is an error
     Error,
-    /// It scores 0, with a warning.
+    // it scores 0, with a warning
     Zero,
 }
 
 /// The arguments every command that reads a year shares.
 #[derive(Debug, clap::Args)]
 pub struct YearArgs {
-    /// The year's folder (units.csv, self-assessment.csv, par-survey.csv, sipas-survey.csv,
-    /// deductions.csv).
+    // the year's folder
     #[arg(value_name = "DIR", default_value = ".")]
     pub dir: PathBuf,
-    /// Criteria file (TOML); the built-in Lạng Sơn 2023 criteria when not given.
     #[arg(long, value_name = "FILE")]
     pub criteria: Option<PathBuf>,
-    /// Encoding of input files that have no byte-order mark (default UTF-8), e.g. windows-1258.
+    // of input files without a byte-order mark
     #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
     pub encoding: Option<&'static encoding_rs::Encoding>,
-    /// Not appraised leaves and rule disagreements are errors (exit 4), not warnings.
+    // not appraised leaves and rule disagreements are errors
     #[arg(long)]
     pub strict: bool,
-    /// What an applicable leaf with nothing to score gets.
     #[arg(long, value_enum, default_value_t = Missing::Error)]
     pub missing: Missing,
 }
 
 fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
     encoding_rs::Encoding::for_label(label.trim().as_bytes())
-        .ok_or_else(|| format!("unknown encoding {label:?} (try utf-8, utf-16le, windows-1258)"))
+        .ok_or_else(|| crate::tr!("cli-encoding-unknown", label = label))
 }
 
 impl YearArgs {
@@ -77,68 +74,31 @@ impl YearArgs {
     }
 }
 
-/// Compute the PAR index and the satisfaction index of a year: Phụ lục I and II.
+// Its help (about, examples) is in locales/*/cli.ftl, cli-compute-*.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "\
-Examples:
-  par-index compute samples/2023                      both annexes as tables
-  par-index compute samples/2023 --annex par --format csv --output phu-luc-II.csv
-  par-index compute samples/2023 --format json | jq '.units[] | {code, index: .par.index}'
-  par-index compute data/2024 --criteria criteria/2024.toml --strict
-  par-index compute samples/2023 --ci --annex par      how sure is each PAR rank (see --ci)
-  par-index compute samples/2023 --format xlsx --output phu-luc.xlsx --chart chi-so.svg
-                                                      the annex workbook and the chart
-  par-index compute samples/2023 --annex par --previous samples/2022/results.json
-                                                      with the change of index and rank since 2022
-
-Warnings (not appraised, rule disagreements, small samples) go to stderr, results to stdout
-or --output (written whole or not at all).")]
 pub struct Args {
     #[command(flatten)]
     pub year: YearArgs,
-    /// Only this unit group (so, huyen).
     #[arg(long, value_name = "GROUP")]
     pub group: Option<String>,
-    /// Which annex: par (Phụ lục II), sipas (Phụ lục I) or both.
     #[arg(long, value_enum, default_value_t = Which::Both)]
     pub annex: Which,
-    /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// Write the result to FILE instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// An earlier year's export (JSON, CSV or workbook of `compute`): adds to Phụ lục II last
-    /// year's index and rank and their change (new and dropped units said as such).
+    // an earlier year's export: adds last year's index and rank and their change
     #[arg(long, value_name = "FILE", conflicts_with = "ci")]
     pub previous: Option<PathBuf>,
-    /// Also draw each group's units ranked by PAR index, coloured by band, as an SVG chart.
     #[arg(long, value_name = "FILE.svg")]
     pub chart: Option<PathBuf>,
-    /// How sure is each rank: confidence intervals at LEVEL% (default 95) from a bootstrap of
-    /// the surveys, reported instead of the annexes.
-    ///
-    /// Each replicate redraws, with replacement, the valid satisfaction questionnaires of every
-    /// unit and the officials' answers about every unit within each respondent group, and
-    /// recomputes the satisfaction index, the PAR index and the ranks; appraisal points and
-    /// deductions are fixed. Per unit: the published index and rank, the percentile interval of
-    /// the index, the best … worst rank at LEVEL%, and the difference to the unit ranked just
-    /// after with its interval, marked ≈ when that interval contains 0 (the data do not
-    /// support the order at LEVEL%). Uses every core; same --seed, same output.
-    ///
-    /// Worked example: `par-index compute samples/2023 --ci --annex par --group huyen` shows
-    /// Huyện Lộc Bình at 92.67 (KTC 95% 92.40 … 92.93), rank 3 … 4, and 0.10 above Huyện Chi
-    /// Lăng with an interval of -0.35 … 0.54, marked ≈: third on the published figures, but
-    /// the surveys cannot tell it from the fourth. Thành phố Lạng Sơn, 0.44 (0.03 … 0.85)
-    /// above the second, is first at 95%. Write the folder before --ci (LEVEL is optional).
+    // confidence intervals from a bootstrap of the surveys, instead of the annexes
     #[arg(long, value_name = "LEVEL", num_args = 0..=1, default_missing_value = "95",
           value_parser = crate::uncertainty::parse_level, conflicts_with = "chart")]
     pub ci: Option<rust_decimal::Decimal>,
-    /// Replicates of the bootstrap (with --ci; default 2000).
     #[arg(long, value_name = "N", requires = "ci", value_parser = crate::uncertainty::parse_replicates)]
     pub replicates: Option<usize>,
-    /// Seed of the bootstrap's draws (with --ci; default 1).
-    #[arg(long, value_name = "S", requires = "ci")]
+    #[arg(long, value_name = "S", requires = "ci", value_parser = crate::cli::whole::<u64>)]
     pub seed: Option<u64>,
 }
 
@@ -151,18 +111,19 @@ pub fn groups(criteria: &Criteria, group: Option<&str>) -> Result<Vec<usize>, Fa
             .iter()
             .position(|g| g.id.eq_ignore_ascii_case(id.trim()))
             .map(|g| vec![g])
-            .ok_or_else(|| {
-                Failure::Usage(format!(
-                    "unknown group {id:?}; the criteria define: {}",
-                    criteria
-                        .groups
-                        .iter()
-                        .map(|g| g.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ))
-            }),
+            .ok_or_else(|| unknown_group(criteria, id)),
     }
+}
+
+/// A `--group` the criteria do not define.
+pub fn unknown_group(criteria: &Criteria, id: &str) -> Failure {
+    let groups = criteria
+        .groups
+        .iter()
+        .map(|g| g.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    Failure::Usage(crate::tr!("cli-unknown-group", group = id, groups = groups))
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
@@ -170,16 +131,10 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let mut groups = groups(&criteria, args.group.as_deref())?;
     if args.format == Format::Xlsx {
         if args.ci.is_some() {
-            return Err(Failure::Usage(
-                "--format xlsx is for the annexes; give --ci with table, csv or json".into(),
-            )
-            .into());
+            return Err(Failure::Usage(crate::tr!("cli-xlsx-with-ci")).into());
         }
         if args.output.is_none() && output::stdout_is_terminal() {
-            return Err(Failure::Usage(
-                "--format xlsx writes a workbook, not text: give --output FILE.xlsx".into(),
-            )
-            .into());
+            return Err(Failure::Usage(crate::tr!("cli-xlsx-on-terminal")).into());
         }
     }
     let previous = args.previous.as_deref().map(previous::read).transpose()?;

@@ -6,9 +6,11 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 
 use crate::criteria::{self, Criteria, Group};
-use crate::error::{Failure, exit};
+use crate::error::exit;
+use crate::i18n;
 use crate::output;
 use crate::reports::table;
+use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -16,27 +18,16 @@ pub enum Format {
     Json,
 }
 
-/// Show the criteria trees with maxima, sources and rules, or check a criteria file.
+// Its help (about, examples, every argument) is in locales/*/cli.ftl, cli-criteria-*.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "\
-Examples:
-  par-index criteria                          both trees of the built-in 2023 criteria
-  par-index criteria --group huyen            the districts' tree only
-  par-index criteria --format json > c.json   everything the computation uses, for scripts
-  par-index criteria --check my-2024.toml     validate a criteria file, report every problem
-
-Values whose provenance is not confirmed for the decision year are marked with *.")]
 pub struct Args {
-    /// Criteria file (TOML); the built-in Lạng Sơn 2023 criteria when not given.
     #[arg(long, value_name = "FILE")]
     pub criteria: Option<PathBuf>,
-    /// Only this unit group (so, huyen).
     #[arg(long, value_name = "GROUP")]
     pub group: Option<String>,
-    /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// Validate FILE: report every problem (exit 3), or one line saying it is valid.
+    // validate FILE: every problem (exit 3), or one line saying it is valid
     #[arg(long, value_name = "FILE", conflicts_with_all = ["criteria", "group", "format"])]
     pub check: Option<PathBuf>,
 }
@@ -45,35 +36,30 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     if let Some(path) = &args.check {
         let c = criteria::load(Some(path))?;
         let nodes: usize = c.groups.iter().map(|g| g.nodes.len()).sum();
-        let msg = format!(
-            "{}: valid ({} {}, {} groups, {} nodes, {} survey questions, {} satisfaction items)\n",
-            path.display(),
-            c.id,
-            c.year,
-            c.groups.len(),
-            nodes,
-            c.groups
+        let msg = tr!(
+            "reports-criteria-valid",
+            file = path,
+            id = c.id,
+            year = c.year,
+            groups = c.groups.len(),
+            nodes = nodes,
+            questions = c
+                .groups
                 .iter()
                 .map(|g| g.survey.questions.len())
                 .sum::<usize>(),
-            c.sipas.items().count()
-        );
+            items = c.sipas.items().count()
+        ) + "\n";
         output::emit(None, msg.as_bytes())?;
         return Ok(exit::OK);
     }
     let c = criteria::load(args.criteria.as_deref())?;
     let groups: Vec<&Group> = match &args.group {
         None => c.groups.iter().collect(),
-        Some(id) => vec![c.group(id).ok_or_else(|| {
-            Failure::Usage(format!(
-                "unknown group {id:?}; the criteria define: {}",
-                c.groups
-                    .iter()
-                    .map(|g| g.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))
-        })?],
+        Some(id) => vec![
+            c.group(id)
+                .ok_or_else(|| crate::cmd::compute::unknown_group(&c, id))?,
+        ],
     };
     let text = match args.format {
         Format::Json => {
@@ -102,8 +88,10 @@ fn mark(c: &Criteria, provenance: &str) -> String {
     }
 }
 
-/// Both trees, the surveys, deductions and bands, as text.
+/// Both trees, the surveys, deductions and bands, as text (its labels in the messages'
+/// language; the rules' names and wording as the criteria file writes them).
 pub fn render(c: &Criteria, groups: &[&Group], terminal: bool) -> String {
+    let lang = i18n::lang();
     let mut out = String::new();
     let _ = writeln!(out, "{} — {} ({})", c.id, c.province, c.decision);
     for g in groups {
@@ -112,30 +100,34 @@ pub fn render(c: &Criteria, groups: &[&Group], terminal: bool) -> String {
             criteria::Source::Survey,
             criteria::Source::Sipas,
         ]
-        .map(|s| format!("{} {}", s.label(), g.max_by_source(s).normalize()))
+        .map(|s| format!("{} {}", s.name(), g.max_by_source(s).normalize()))
         .join(", ");
         let _ = writeln!(
             out,
-            "\nNhóm {} — {}: {} điểm ({split})",
-            g.id,
-            g.name,
-            g.total.normalize()
+            "\n{}",
+            tr!(
+                "reports-criteria-group",
+                group = g.id,
+                name = g.name,
+                total = g.total.normalize(),
+                split = split
+            )
         );
         let mut t = table::new(terminal);
         t.set_header(vec![
-            "Mã",
-            "Tiêu chí",
-            "Tối đa",
-            "Nguồn",
-            "Cách chấm",
-            "Căn cứ",
+            tr!("reports-criteria-col-code"),
+            tr!("reports-criteria-col-criterion"),
+            tr!("reports-criteria-col-max"),
+            tr!("reports-criteria-col-source"),
+            tr!("reports-criteria-col-rule"),
+            tr!("reports-criteria-col-basis"),
         ]);
         for n in &g.nodes {
             let indent = "  ".repeat(n.code.depth() - 1);
             let rule = n
                 .rule
                 .as_ref()
-                .map(|r| r.describe(n.max))
+                .map(|r| r.describe_in(lang, n.max))
                 .unwrap_or_default();
             let questions: Vec<&str> = g
                 .survey
@@ -147,13 +139,16 @@ pub fn render(c: &Criteria, groups: &[&Group], terminal: bool) -> String {
             let rule = if questions.is_empty() {
                 rule
             } else {
-                format!("câu hỏi {}", questions.join(", "))
+                tr!(
+                    "reports-criteria-questions",
+                    questions = questions.join(", ")
+                )
             };
             t.add_row(vec![
                 comfy_table::Cell::new(&n.code),
                 comfy_table::Cell::new(format!("{indent}{}", n.name)),
                 table::num(n.max.normalize()),
-                comfy_table::Cell::new(n.source.map(|s| s.label()).unwrap_or("")),
+                comfy_table::Cell::new(n.source.map(|s| s.name()).unwrap_or_default()),
                 comfy_table::Cell::new(rule),
                 comfy_table::Cell::new(mark(c, &n.provenance)),
             ]);
@@ -164,13 +159,24 @@ pub fn render(c: &Criteria, groups: &[&Group], terminal: bool) -> String {
                 .survey
                 .respondent_groups
                 .iter()
-                .map(|r| format!("{} ({}, trọng số {})", r.id, r.name, r.weight.normalize()))
+                .map(|r| {
+                    tr!(
+                        "reports-criteria-respondent-group",
+                        id = r.id,
+                        name = r.name,
+                        weight = r.weight.normalize()
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join("; ");
             let _ = writeln!(
                 out,
-                "Đối tượng điều tra: {rgs} [{}]",
-                mark(c, &g.survey.provenance)
+                "{}",
+                tr!(
+                    "reports-criteria-respondents",
+                    groups = rgs,
+                    provenance = mark(c, &g.survey.provenance)
+                )
             );
         }
     }
@@ -180,20 +186,24 @@ pub fn render(c: &Criteria, groups: &[&Group], terminal: bool) -> String {
         .map(|o| format!("{} = {}% ({})", o.option, o.weight.normalize(), o.label))
         .collect::<Vec<_>>()
         .join("; ");
-    let _ = writeln!(out, "\nThang trả lời điều tra XHH: {scale}");
+    let _ = writeln!(out, "\n{}", tr!("reports-criteria-scale", scale = scale));
     let s = &c.sipas;
     let _ = writeln!(
         out,
-        "\nChỉ số hài lòng: {} yếu tố, {} tiêu chí; hài lòng = mức {}; tối thiểu {} phiếu hợp lệ mỗi đơn vị [{}]",
-        s.elements.len(),
-        s.items().count(),
-        s.satisfied
-            .iter()
-            .map(|l| l.to_string())
-            .collect::<Vec<_>>()
-            .join(", "),
-        s.min_valid,
-        mark(c, &s.provenance)
+        "\n{}",
+        tr!(
+            "reports-criteria-sipas",
+            elements = s.elements.len(),
+            items = s.items().count(),
+            levels = s
+                .satisfied
+                .iter()
+                .map(|l| l.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            min = s.min_valid,
+            provenance = mark(c, &s.provenance)
+        )
     );
     for e in &s.elements {
         let items = e
@@ -212,18 +222,24 @@ pub fn render(c: &Criteria, groups: &[&Group], terminal: bool) -> String {
     }
     let _ = writeln!(
         out,
-        "\nĐiểm trừ (tối đa {} điểm):",
-        c.deduction_cap.normalize()
+        "\n{}",
+        tr!(
+            "reports-criteria-deductions",
+            cap = c.deduction_cap.normalize()
+        )
     );
     for d in &c.deductions {
         let _ = writeln!(
             out,
-            "  {} {}: {} điểm/lần, tối đa {} [{}]",
-            d.code,
-            d.name,
-            d.points.normalize(),
-            d.cap.normalize(),
-            mark(c, &d.provenance)
+            "  {}",
+            tr!(
+                "reports-criteria-deduction",
+                code = d.code,
+                name = d.name,
+                points = d.points.normalize(),
+                cap = d.cap.normalize(),
+                provenance = mark(c, &d.provenance)
+            )
         );
     }
     let bands = c
@@ -233,26 +249,34 @@ pub fn render(c: &Criteria, groups: &[&Group], terminal: bool) -> String {
             format!(
                 "{} {} [{}]",
                 b.name,
-                b.interval.describe("%"),
+                b.interval
+                    .describe_in(lang, Some(criteria::Measure::Percent)),
                 mark(c, &b.provenance)
             )
         })
         .collect::<Vec<_>>()
         .join("; ");
-    let _ = writeln!(out, "\nXếp loại: {bands}");
+    let _ = writeln!(out, "\n{}", tr!("reports-criteria-bands", bands = bands));
     let _ = writeln!(
         out,
-        "Làm tròn: {} chữ số thập phân, nửa lên (như ROUND của Excel); xếp hạng theo giá trị {}",
-        c.publish.decimals,
-        match c.publish.ranking {
-            criteria::Ranking::Exact => "chính xác",
-            criteria::Ranking::Published => "công bố",
-        }
+        "{}",
+        tr!(
+            "reports-criteria-rounding",
+            decimals = c.publish.decimals,
+            ranking = match c.publish.ranking {
+                criteria::Ranking::Exact => tr!("reports-criteria-ranking-exact"),
+                criteria::Ranking::Published => tr!("reports-criteria-ranking-published"),
+            }
+        )
     );
     let _ = writeln!(
         out,
-        "\nCăn cứ (* = chưa được xác nhận cho năm {} của {}):",
-        c.year, c.province
+        "\n{}",
+        tr!(
+            "reports-criteria-sources",
+            year = c.year,
+            province = c.province
+        )
     );
     for (key, s) in &c.sources {
         let _ = writeln!(out, "  {}: {}", mark(c, key), s.title);

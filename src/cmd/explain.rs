@@ -15,60 +15,39 @@ use crate::text::{fold, normalize_key};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// For people: summary, tree, leaves by points lost, neighbours, warnings (80 columns).
+    // for people, 80 columns
     Table,
-    /// Everything, for scripts.
     Json,
 }
 
-/// Where a unit lost its points, and how it compares with its neighbours.
-///
-/// The unit's tree with, at every field, criterion and sub-criterion: its maximum, the self
-/// points, the appraised points, the points from the officials' survey and from the
-/// satisfaction index, the points and the points lost; then its criteria by points lost, the
-/// deductions, the units ranked just above and below it, and the warnings about it.
+// Its help (about, examples, every argument) is in locales/*/cli.ftl, cli-explain-*.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "\
-Examples:
-  par-index explain SNV samples/2023
-  par-index explain SNV samples/2023 --depth 1 --top 3
-  par-index explain \"Sở Nội vụ\" samples/2023 --top 0
-  par-index explain SNV samples/2023 --previous samples/2022/results.json
-  par-index explain SNV samples/2023 --format json | jq '.nodes[] | select(.lost > 0)'
-
-Worked example: `par-index explain SNV samples/2023 --depth 1 --top 3` shows Sở Nội vụ at
-91.56% (rank 11 of 20, band A), 8.44 points lost of 100: 1.91 in field 3 (thủ tục hành
-chính), 1.82 in field 8, …; first among its criteria 5.1.1 (0.75 lost: appraised 0.75 of
-1.5 for 93.7%, where the rule gives 1.5 only at 100%), then the satisfaction index (0.68);
-Sở Y tế ranks just above it, 1.62 points ahead.
-
-Columns: Tối đa (maximum of the criteria that apply to the unit), Tự chấm (self points),
-Thẩm định (appraisal points that stand), Điều tra (officials' survey), Hài lòng
-(satisfaction index), Điểm (their sum), Mất = Tối đa − Điểm. A criterion marked N/A or KĐG
-loses nothing. The table fits 80 columns (names are cut; --format json has them whole).")]
 pub struct Args {
-    /// The unit: its code (e.g. SNV) or its name as in units.csv.
+    // the unit's code or name
     #[arg(value_name = "UNIT")]
     pub unit: String,
     #[command(flatten)]
     pub year: YearArgs,
-    /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// Write the result to FILE instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// An earlier year's export (JSON, CSV or workbook of `compute`): adds the change of index
-    /// and rank.
     #[arg(long, value_name = "FILE")]
     pub previous: Option<PathBuf>,
-    /// Deepest level of the tree shown: 1 = fields, 2 = criteria, 3 = sub-criteria (default:
-    /// all).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=3))]
+    // deepest level of the tree shown: 1 = fields, 2 = criteria, 3 = sub-criteria
+    #[arg(long, value_name = "N", value_parser = parse_depth)]
     pub depth: Option<u8>,
-    /// How many criteria to list by points lost (0 = all that lost points).
-    #[arg(long, value_name = "N", default_value_t = 10)]
+    // how many criteria to list by points lost (0 = all)
+    #[arg(long, value_name = "N", default_value_t = 10, value_parser = crate::cli::whole::<usize>)]
     pub top: usize,
+}
+
+/// `--depth`: 1, 2 or 3.
+fn parse_depth(text: &str) -> Result<u8, String> {
+    crate::cli::whole::<u8>(text)
+        .ok()
+        .filter(|d| (1..=3).contains(d))
+        .ok_or_else(|| crate::tr!("cli-explain-depth-range"))
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
@@ -157,27 +136,26 @@ pub fn find_unit(results: &Results, wanted: &str) -> Result<usize, Failure> {
         .collect();
     near.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let hint = if near.is_empty() {
-        format!(
-            "the units are: {}",
-            results
-                .units
-                .iter()
-                .map(|u| u.code.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
+        let units = results
+            .units
+            .iter()
+            .map(|u| u.code.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        crate::tr!("cli-explain-units-are", units = units)
     } else {
-        format!(
-            "did you mean {}?",
-            near.iter()
-                .take(5)
-                .map(|&(_, i)| format!("{} ({})", results.units[i].code, results.units[i].name))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
+        let units = near
+            .iter()
+            .take(5)
+            .map(|&(_, i)| format!("{} ({})", results.units[i].code, results.units[i].name))
+            .collect::<Vec<_>>()
+            .join(", ");
+        crate::tr!("cli-explain-did-you-mean", units = units)
     };
-    Err(Failure::Usage(format!(
-        "unknown unit {wanted:?} in this year's units.csv; {hint}"
+    Err(Failure::Usage(crate::tr!(
+        "cli-explain-unknown-unit",
+        unit = wanted,
+        hint = hint
     )))
 }
 

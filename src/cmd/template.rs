@@ -14,58 +14,29 @@ use crate::error::{Failure, exit};
 use crate::inputs::Unit;
 use crate::output;
 use crate::reports::template::{appraisal_leaves, files};
+use crate::tr;
 
 /// The units of the built-in sample year (Lạng Sơn's 20 departments and 11 districts), used
 /// when `--units` is not given.
 pub const BUILTIN_UNITS: &str = include_str!("../../samples/2023/units.csv");
 const BUILTIN_UNITS_NAME: &str = "samples/2023/units.csv (built in)";
 
-/// Write the blank input files of a year for the units to fill in.
+// Its help (about, examples, every argument) is in locales/*/cli.ftl, cli-template-*.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "\
-Examples:
-  par-index template
-      forms for 2023 and the 31 built-in Lạng Sơn units, in template-2023/
-  par-index template --units samples/2023 --group huyen --out forms-huyen
-      the districts of a year's units.csv
-  par-index template --year 2024 --criteria criteria/2024.toml --units data/2023
-      next year's forms, with next year's criteria and this year's units
-
-Worked example: `par-index template --out forms` writes forms/self-assessment.csv with
-2759 rows (31 units × 89 appraisal criteria in the built-in criteria), e.g.
-  SNV,Sở Nội vụ,1.1.1,Ban hành kế hoạch cải cách hành chính năm,1,
-  Ban hành kịp thời: 1; …,một mức: Ban hành kịp thời | …,,,,
-Units fill self, value and note; the council fills appraised. `par-index compute forms`
-then reads the folder (the # columns are hints, ignored).
-
-Files (CSV with a UTF-8 byte-order mark, so that Excel shows the Vietnamese text):
-  units.csv            code,name,group
-  self-assessment.csv  unit,criterion,self,appraised,value,note and the hint columns
-                       #tên đơn vị, #tên tiêu chí, #điểm tối đa, #cách chấm, #nhập value
-  par-survey.csv       respondent,respondent_group,unit, a column per survey question
-  sipas-survey.csv     respondent,unit, a column per satisfaction item
-  deductions.csv       unit,code,times,note (no row when there is no deduction)
-  huong-dan.txt        the questions, answer scales, respondent groups, deduction kinds
-Existing files are kept unless --force.")]
 pub struct Args {
-    /// The year the forms are for: the criteria's year (the built-in criteria are 2023's; give
-    /// another year's criteria with --criteria).
-    #[arg(long, value_name = "Y")]
+    // the year the forms are for: the criteria's year
+    #[arg(long, value_name = "Y", value_parser = crate::cli::whole::<i64>)]
     pub year: Option<i64>,
-    /// Criteria file (TOML); the built-in Lạng Sơn 2023 criteria when not given.
     #[arg(long, value_name = "FILE")]
     pub criteria: Option<PathBuf>,
-    /// The units: a units file (code,name,group; CSV or .xlsx) or a year's folder holding one;
-    /// the 31 units of the built-in Lạng Sơn sample when not given.
+    // a units file or a year's folder; the built-in sample's units when not given
     #[arg(long, value_name = "FILE|DIR")]
     pub units: Option<PathBuf>,
-    /// Only the units of this group (so, huyen).
     #[arg(long, value_name = "GROUP")]
     pub group: Option<String>,
-    /// The folder to write into, created if missing (default: template-YEAR).
+    // default: template-YEAR
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// Replace files that already exist in the folder.
     #[arg(long)]
     pub force: bool,
 }
@@ -76,16 +47,19 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         && y != criteria.year
     {
         let hint = if args.criteria.is_none() {
-            format!(
-                "the built-in criteria are those of {}; for {y}, copy criteria/lang-son-2023.toml, set year = {y} and its rules, and give it with --criteria",
-                criteria.year
+            tr!(
+                "cli-template-year-builtin",
+                builtin = criteria.year,
+                year = y
             )
         } else {
-            format!("set year = {y} in the criteria file, or leave out --year")
+            tr!("cli-template-year-file", year = y)
         };
-        return Err(Failure::Usage(format!(
-            "--year {y}, but the criteria are for {}: {hint}",
-            criteria.year
+        return Err(Failure::Usage(tr!(
+            "cli-template-year",
+            year = y,
+            criteria = criteria.year,
+            hint = hint
         ))
         .into());
     }
@@ -95,9 +69,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         .filter(|u| groups.contains(&u.group))
         .collect();
     if units.is_empty() {
-        return Err(
-            Failure::Usage("no unit of the group asked for in the units given".into()).into(),
-        );
+        return Err(Failure::Usage(tr!("cli-template-no-unit")).into());
     }
     let out = args
         .out
@@ -112,21 +84,16 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             .map(|p| p.display().to_string())
             .collect();
         if !existing.is_empty() {
-            return Err(Failure::Usage(format!(
-                "{} already exist{}: {} (give --force to replace, or another --out)",
-                if existing.len() == 1 {
-                    "a file"
-                } else {
-                    "files"
-                },
-                if existing.len() == 1 { "s" } else { "" },
-                existing.join(", ")
+            return Err(Failure::Usage(tr!(
+                "cli-template-exists",
+                count = existing.len(),
+                files = existing.join(", ")
             ))
             .into());
         }
     }
     std::fs::create_dir_all(&out)
-        .map_err(|e| Failure::io(format!("cannot create the folder {}", out.display()), e))?;
+        .map_err(|e| Failure::io(tr!("cli-template-cannot-create", folder = out), e))?;
     for (name, bytes) in &files {
         output::write_atomically(&out.join(name), bytes)?;
     }
@@ -134,14 +101,14 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         .iter()
         .map(|u| appraisal_leaves(&criteria, u.group).count())
         .sum();
-    let msg = format!(
-        "{}: forms of {} for {} units ({} self-assessment rows): {}\n",
-        out.display(),
-        criteria.year,
-        units.len(),
-        leaves,
-        files.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
-    );
+    let msg = tr!(
+        "cli-template-written",
+        folder = out,
+        year = criteria.year,
+        units = units.len(),
+        rows = leaves,
+        files = files.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+    ) + "\n";
     output::emit(None, msg.as_bytes())?;
     Ok(exit::OK)
 }

@@ -2,8 +2,13 @@
 //! dưới (below, <). Used by `bands` rules and by the bands (xếp loại) of the index.
 
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 use serde::ser::SerializeMap;
+
+use super::Measure;
+use crate::i18n::Lang;
+use crate::{tr, tr_in};
 
 /// One end of an interval.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,29 +72,39 @@ impl Interval {
         }
     }
 
-    /// As the decision writes it, e.g. "từ 80% đến dưới 100%", "4 lần", "dưới 70%".
+    /// As the decision writes it, in Vietnamese (the annexes' words), each value followed by
+    /// `unit`: e.g. "từ 80% đến dưới 100%", "4 lần", "dưới 70%".
     pub fn describe(&self, unit: &str) -> String {
-        let v = |d: Decimal| format!("{}{unit}", d.normalize());
+        self.words(Lang::Vi, |d| format!("{}{unit}", d.normalize()))
+    }
+
+    /// In `lang`, for messages: "từ 80% đến dưới 100%", "from 80% to below 100%", "4 times".
+    pub fn describe_in(&self, lang: Lang, measure: Option<Measure>) -> String {
+        self.words(lang, |d| value_text(lang, d, measure))
+    }
+
+    fn words(&self, lang: Lang, v: impl Fn(Decimal) -> String) -> String {
         match (self.lower, self.upper) {
             (Some(l), Some(u)) if l.value == u.value && l.inclusive && u.inclusive => v(l.value),
-            (None, None) => "mọi giá trị".to_string(),
+            (None, None) => tr_in!(lang, "criteria-interval-any"),
             (lower, upper) => {
                 let mut parts = Vec::new();
                 if let Some(l) = lower {
-                    parts.push(format!(
-                        "{} {}",
-                        if l.inclusive { "từ" } else { "trên" },
-                        v(l.value)
-                    ));
+                    let value = v(l.value);
+                    parts.push(if l.inclusive {
+                        tr_in!(lang, "criteria-interval-from", value = value)
+                    } else {
+                        tr_in!(lang, "criteria-interval-above", value = value)
+                    });
                 }
                 if let Some(u) = upper {
-                    let word = match (lower.is_some(), u.inclusive) {
-                        (true, true) => "đến",
-                        (true, false) => "đến dưới",
-                        (false, true) => "đến",
-                        (false, false) => "dưới",
-                    };
-                    parts.push(format!("{word} {}", v(u.value)));
+                    let value = v(u.value);
+                    parts.push(match (lower.is_some(), u.inclusive) {
+                        (true, true) => tr_in!(lang, "criteria-interval-to", value = value),
+                        (true, false) => tr_in!(lang, "criteria-interval-to-below", value = value),
+                        (false, true) => tr_in!(lang, "criteria-interval-up-to", value = value),
+                        (false, false) => tr_in!(lang, "criteria-interval-below", value = value),
+                    });
                 }
                 parts.join(" ")
             }
@@ -107,6 +122,19 @@ impl Serialize for Interval {
             map.serialize_entry(if u.inclusive { "to" } else { "below" }, &u.value)?;
         }
         map.end()
+    }
+}
+
+/// A measured value as the decision writes it: "85%", "3 lần" ("3 times"), or the number.
+pub fn value_text(lang: Lang, value: Decimal, measure: Option<Measure>) -> String {
+    let value = value.normalize();
+    match measure {
+        Some(Measure::Percent) => format!("{value}%"),
+        Some(Measure::Count) => match value.to_i64().filter(|_| value.fract().is_zero()) {
+            Some(n) => tr_in!(lang, "criteria-times", count = n),
+            None => tr_in!(lang, "criteria-times", count = value),
+        },
+        None => value.to_string(),
     }
 }
 
@@ -173,10 +201,10 @@ pub fn check_cover(
     if let Some(l) = first.lower
         && (l.value > start || (l.value == start && !l.inclusive))
     {
-        flaws.push(CoverFlaw::Gap(format!(
-            "no band holds values from {} up to {}",
-            start.normalize(),
-            l.value.normalize()
+        flaws.push(CoverFlaw::Gap(tr!(
+            "criteria-gap-start",
+            from = start.normalize(),
+            to = l.value.normalize()
         )));
     }
     for w in order.windows(2) {
@@ -187,10 +215,10 @@ pub fn check_cover(
                 if l.value <= u.value {
                     flaws.push(CoverFlaw::Overlap(w[0], w[1]));
                 } else if l.value > u.value + Decimal::ONE {
-                    flaws.push(CoverFlaw::Gap(format!(
-                        "no band holds the counts from {} to {}",
-                        u.value + Decimal::ONE,
-                        l.value - Decimal::ONE
+                    flaws.push(CoverFlaw::Gap(tr!(
+                        "criteria-gap-counts",
+                        from = u.value + Decimal::ONE,
+                        to = l.value - Decimal::ONE
                     )));
                 }
             }
@@ -198,10 +226,10 @@ pub fn check_cover(
                 if u.value > l.value || (u.value == l.value && u.inclusive && l.inclusive) {
                     flaws.push(CoverFlaw::Overlap(w[0], w[1]));
                 } else if u.value < l.value || (!u.inclusive && !l.inclusive) {
-                    flaws.push(CoverFlaw::Gap(format!(
-                        "no band holds the values between {} and {}",
-                        u.value.normalize(),
-                        l.value.normalize()
+                    flaws.push(CoverFlaw::Gap(tr!(
+                        "criteria-gap-between",
+                        from = u.value.normalize(),
+                        to = l.value.normalize()
                     )));
                 }
             }
@@ -214,11 +242,11 @@ pub fn check_cover(
             Some(e) => u.value > e || (u.value == e && u.inclusive),
         };
         if !reaches {
-            flaws.push(CoverFlaw::Gap(format!(
-                "no band holds values {} {}",
-                if u.inclusive { "above" } else { "from" },
-                u.value.normalize()
-            )));
+            flaws.push(CoverFlaw::Gap(if u.inclusive {
+                tr!("criteria-gap-above", value = u.value.normalize())
+            } else {
+                tr!("criteria-gap-from", value = u.value.normalize())
+            }));
         }
     }
     flaws

@@ -21,9 +21,7 @@ impl<'de> Deserialize<'de> for Dec {
             /// them keeps every sum and product far from the limits of the arithmetic.
             fn bounded<E: de::Error>(d: Decimal) -> Result<Dec, E> {
                 if d.abs() > Decimal::from(1_000_000) || d.scale() > 10 {
-                    Err(E::custom(format!(
-                        "{d} is out of range: numbers here lie between -1000000 and 1000000, with at most 10 decimals"
-                    )))
+                    Err(E::custom(crate::tr!("criteria-number-range", value = d)))
                 } else {
                     Ok(Dec(d.normalize()))
                 }
@@ -32,7 +30,7 @@ impl<'de> Deserialize<'de> for Dec {
         impl Visitor<'_> for V {
             type Value = Dec;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a decimal number such as 1.5")
+                f.write_str(&crate::tr!("criteria-expected-decimal"))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Dec, E> {
                 V::bounded(Decimal::from(v))
@@ -41,14 +39,20 @@ impl<'de> Deserialize<'de> for Dec {
                 V::bounded(Decimal::from(v))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Dec, E> {
-                let d = crate::decimal::from_float(v)
-                    .ok_or_else(|| E::custom(format!("{v} is not a usable decimal")))?;
+                let d = crate::decimal::from_float(v).ok_or_else(|| {
+                    E::custom(crate::tr!(
+                        "criteria-number-unusable",
+                        value = v.to_string()
+                    ))
+                })?;
                 V::bounded(d)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Dec, E> {
                 let d = crate::decimal::parse(v)
                     .or_else(|| Decimal::from_str(v.trim()).ok())
-                    .ok_or_else(|| E::custom(format!("{v:?} is not a decimal number")))?;
+                    .ok_or_else(|| {
+                        E::custom(crate::tr!("criteria-number-not-decimal", value = v))
+                    })?;
                 V::bounded(d)
             }
         }
@@ -68,7 +72,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for InOrder<T> {
         impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
             type Value = InOrder<T>;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a table")
+                f.write_str(&crate::tr!("criteria-expected-table"))
             }
             fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<InOrder<T>, A::Error> {
                 let mut entries = Vec::new();

@@ -14,9 +14,11 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-pub use bounds::{Bound, Interval};
+pub use bounds::{Bound, Interval, value_text};
 
 use crate::error::Failure;
+use crate::i18n::Lang;
+use crate::{tr, tr_in};
 
 /// The criteria shipped with par-index and used when `--criteria` is not given.
 pub const BUILTIN_NAME: &str = "criteria/lang-son-2023.toml (built in)";
@@ -33,9 +35,8 @@ pub fn load(path: Option<&std::path::Path>) -> Result<Criteria, Failure> {
     match path {
         None => parse(BUILTIN_NAME, BUILTIN_TEXT),
         Some(path) => {
-            let bytes = std::fs::read(path).map_err(|e| {
-                Failure::io(format!("cannot read criteria file {}", path.display()), e)
-            })?;
+            let bytes = std::fs::read(path)
+                .map_err(|e| Failure::io(tr!("criteria-cannot-read", file = path), e))?;
             let name = path.display().to_string();
             let text = String::from_utf8(bytes).map_err(|e| {
                 Failure::Criteria(vec![
@@ -43,12 +44,9 @@ pub fn load(path: Option<&std::path::Path>) -> Result<Criteria, Failure> {
                         &name,
                         0,
                         0,
-                        format!(
-                            "not UTF-8 text (invalid byte at offset {})",
-                            e.utf8_error().valid_up_to()
-                        ),
+                        tr!("criteria-not-utf8", offset = e.utf8_error().valid_up_to()),
                     )
-                    .hint("save the criteria file as UTF-8"),
+                    .hint(tr!("criteria-not-utf8-hint")),
                 ])
             })?;
             parse(&name, text.strip_prefix('\u{feff}').unwrap_or(&text))
@@ -327,6 +325,15 @@ impl Source {
             Source::Sipas => "chỉ số hài lòng",
         }
     }
+
+    /// Its name in the messages' language ("thẩm định", "appraisal").
+    pub fn name(self) -> String {
+        match self {
+            Source::Appraisal => tr!("criteria-source-appraisal"),
+            Source::Survey => tr!("criteria-source-survey"),
+            Source::Sipas => tr!("criteria-source-sipas"),
+        }
+    }
 }
 
 /// The scoring rule of an `appraisal` leaf.
@@ -482,37 +489,41 @@ impl Rule {
         }
     }
 
-    /// The rule as an analyst reads it beside the decision, e.g.
-    /// "trên 90%: 2; từ 70% đến 90%: 1; dưới 70%: 0".
+    /// The rule as an analyst reads it beside the decision, in its words (Vietnamese, for the
+    /// forms and documents), e.g. "trên 90%: 2; từ 70% đến 90%: 1; dưới 70%: 0".
     pub fn describe(&self, max: Decimal) -> String {
+        self.describe_in(Lang::Vi, max)
+    }
+
+    /// The rule in `lang`, for messages: "above 90%: 2; from 70% to 90%: 1; below 70%: 0".
+    pub fn describe_in(&self, lang: Lang, max: Decimal) -> String {
         let n = |d: &Decimal| d.normalize().to_string();
         match self {
-            Rule::Free { allowed: None } => format!("điểm từ 0 đến {}", n(&max)),
+            Rule::Free { allowed: None } => tr_in!(lang, "criteria-rule-free", max = n(&max)),
             Rule::Free {
                 allowed: Some(values),
-            } => {
-                format!(
-                    "một trong: {}",
-                    values.iter().map(n).collect::<Vec<_>>().join("; ")
-                )
-            }
+            } => tr_in!(
+                lang,
+                "criteria-rule-one-of",
+                values = values.iter().map(n).collect::<Vec<_>>().join("; ")
+            ),
             Rule::Levels { levels } => levels
                 .iter()
                 .map(|l| format!("{}: {}", l.name, n(&l.points)))
                 .collect::<Vec<_>>()
                 .join("; "),
-            Rule::Bands { on, bands } => {
-                let unit = match on {
-                    Measure::Percent => "%",
-                    Measure::Count => " lần",
-                };
-                bands
-                    .iter()
-                    .map(|b| format!("{}: {}", b.interval.describe(unit), n(&b.points)))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            }
-            Rule::Proportional => format!("tỷ lệ (%) × {} (tỷ lệ tối đa 100%)", n(&max)),
+            Rule::Bands { on, bands } => bands
+                .iter()
+                .map(|b| {
+                    format!(
+                        "{}: {}",
+                        b.interval.describe_in(lang, Some(*on)),
+                        n(&b.points)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+            Rule::Proportional => tr_in!(lang, "criteria-rule-proportional", max = n(&max)),
         }
     }
 

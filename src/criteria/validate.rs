@@ -11,6 +11,7 @@ use super::file::*;
 use super::*;
 use crate::error::Problem;
 use crate::text::normalize_key;
+use crate::tr;
 
 /// Byte offset → (line, column), both 1-based, columns in characters.
 struct LineIndex<'a> {
@@ -62,9 +63,10 @@ impl Checker<'_> {
             self.at(
                 p.span(),
                 Some(subject.to_string()),
-                format!(
-                    "provenance {:?} is not a key of [sources] (known: {known})",
-                    p.get_ref()
+                tr!(
+                    "criteria-provenance-unknown",
+                    provenance = p.get_ref(),
+                    known = known
                 ),
             );
         }
@@ -76,7 +78,7 @@ impl Checker<'_> {
             self.at(
                 span,
                 Some(subject.to_string()),
-                format!("{what} {value} is negative"),
+                tr!("criteria-negative", key = what, value = value),
             );
         }
     }
@@ -88,7 +90,7 @@ pub fn build(file: &str, text: &str) -> Result<Criteria, Vec<Problem>> {
         Ok(raw) => raw,
         Err(e) => {
             let (line, column) = e.span().map_or((0, 0), |s| lines.locate(s.start));
-            let message = e.message().trim().to_string();
+            let message = tr!("criteria-not-toml", detail = e.message().trim());
             return Err(vec![Problem::new(file, line, column, message)]);
         }
     };
@@ -112,7 +114,7 @@ pub fn build(file: &str, text: &str) -> Result<Criteria, Vec<Problem>> {
 
 fn criteria(c: &mut Checker, raw: RawCriteria) -> Criteria {
     if raw.id.get_ref().trim().is_empty() {
-        c.at(raw.id.span(), None, "id is empty".into());
+        c.at(raw.id.span(), None, tr!("criteria-id-empty"));
     }
     let sources = raw
         .sources
@@ -133,7 +135,7 @@ fn criteria(c: &mut Checker, raw: RawCriteria) -> Criteria {
     let sipas = sipas(c, raw.sipas);
     let mut columns: BTreeMap<String, String> = BTreeMap::new();
     for item in sipas.items() {
-        columns.insert(item.id.clone(), "a satisfaction item".into());
+        columns.insert(item.id.clone(), tr!("criteria-column-item"));
     }
     let groups_span = raw.groups.span();
     let mut groups = Vec::new();
@@ -144,7 +146,7 @@ fn criteria(c: &mut Checker, raw: RawCriteria) -> Criteria {
         groups.push(group(c, id, g, &mut columns));
     }
     if groups.is_empty() {
-        c.at(groups_span, None, "no unit group is defined".into());
+        c.at(groups_span, None, tr!("criteria-no-group"));
     }
     let (deduction_cap, deductions) = deductions(c, raw.deductions);
     let bands = index_bands(c, raw.bands);
@@ -171,7 +173,7 @@ fn publish(c: &mut Checker, raw: S<RawPublish>) -> Publish {
         c.at(
             raw.decimals.span(),
             None,
-            format!("publish.decimals {decimals} must be between 0 and 6"),
+            tr!("criteria-decimals-range", decimals = decimals),
         );
     }
     let ranking = match raw.ranking.get_ref().as_str() {
@@ -181,7 +183,7 @@ fn publish(c: &mut Checker, raw: S<RawPublish>) -> Publish {
             c.at(
                 raw.ranking.span(),
                 None,
-                format!("publish.ranking {other:?} must be \"exact\" or \"published\""),
+                tr!("criteria-ranking-unknown", ranking = other),
             );
             Ranking::Exact
         }
@@ -203,26 +205,26 @@ fn survey_scale(c: &mut Checker, raw: S<RawSurvey>) -> Vec<ScaleOption> {
         let span = o.span();
         let o = o.into_inner();
         let option = normalize_key(&o.option);
-        let subject = format!("survey option {option:?}");
+        let subject = tr!("criteria-subject-option", option = option);
         if option.is_empty() || option.eq_ignore_ascii_case("X") {
             c.at(
                 span.clone(),
                 Some(subject.clone()),
-                "an option code must not be empty or X (X means no answer)".into(),
+                tr!("criteria-option-empty"),
             );
         }
         if !seen.insert(option.clone()) {
             c.at(
                 span.clone(),
                 Some(subject.clone()),
-                "duplicate option".into(),
+                tr!("criteria-option-duplicate"),
             );
         }
         if o.weight.0 < Decimal::ZERO || o.weight.0 > Decimal::ONE_HUNDRED {
             c.at(
                 span,
                 Some(subject),
-                format!("weight {} must be between 0 and 100 (%)", o.weight.0),
+                tr!("criteria-weight-range", weight = o.weight.0),
             );
         }
         scale.push(ScaleOption {
@@ -235,13 +237,13 @@ fn survey_scale(c: &mut Checker, raw: S<RawSurvey>) -> Vec<ScaleOption> {
         c.at(
             span.clone(),
             None,
-            format!("the survey scale has {} options; at most 50", scale.len()),
+            tr!("criteria-scale-too-long", count = scale.len()),
         );
     }
     if scale.is_empty() {
-        c.at(span, None, "the survey scale has no option".into());
+        c.at(span, None, tr!("criteria-scale-empty"));
     } else if scale.iter().all(|o| o.weight.is_zero()) {
-        c.at(span, None, "every survey scale weight is zero".into());
+        c.at(span, None, tr!("criteria-scale-zero"));
     }
     scale
 }
@@ -259,14 +261,14 @@ fn sipas(c: &mut Checker, raw: S<RawSipas>) -> Sipas {
             c.at(
                 lspan.clone(),
                 None,
-                format!("sipas level {} must be between 0 and 100", l.level),
+                tr!("criteria-sipas-level-range", level = l.level),
             );
         }
         if !levels.insert(l.level) {
             c.at(
                 lspan,
                 None,
-                format!("sipas level {} is listed twice", l.level),
+                tr!("criteria-sipas-level-twice", level = l.level),
             );
         }
         scale.push(SipasLevel {
@@ -275,20 +277,13 @@ fn sipas(c: &mut Checker, raw: S<RawSipas>) -> Sipas {
         });
     }
     if scale.is_empty() {
-        c.at(
-            span.clone(),
-            None,
-            "the satisfaction scale has no level".into(),
-        );
+        c.at(span.clone(), None, tr!("criteria-sipas-scale-empty"));
     }
     if scale.len() > 50 {
         c.at(
             span.clone(),
             None,
-            format!(
-                "the satisfaction scale has {} levels; at most 50",
-                scale.len()
-            ),
+            tr!("criteria-sipas-scale-too-long", count = scale.len()),
         );
     }
     let mut satisfied = Vec::new();
@@ -297,24 +292,20 @@ fn sipas(c: &mut Checker, raw: S<RawSipas>) -> Sipas {
             c.at(
                 raw.satisfied.span(),
                 None,
-                format!("satisfied level {s} is not on the sipas scale"),
+                tr!("criteria-satisfied-unknown", level = s),
             );
         }
         satisfied.push(s.clamp(0, 100) as u32);
     }
     if satisfied.is_empty() {
-        c.at(
-            raw.satisfied.span(),
-            None,
-            "no level counts as satisfied".into(),
-        );
+        c.at(raw.satisfied.span(), None, tr!("criteria-satisfied-none"));
     }
     let min_valid = *raw.min_valid.get_ref();
     if min_valid < 0 {
         c.at(
             raw.min_valid.span(),
             None,
-            format!("min_valid {min_valid} is negative"),
+            tr!("criteria-negative", key = "min_valid", value = min_valid),
         );
     }
     let mut codes = BTreeSet::new();
@@ -324,19 +315,19 @@ fn sipas(c: &mut Checker, raw: S<RawSipas>) -> Sipas {
         let espan = e.span();
         let e = e.into_inner();
         let code = normalize_key(&e.code);
-        let subject = format!("element {code}");
+        let subject = tr!("criteria-subject-element", code = code);
         if code.is_empty() {
             c.at(
                 espan.clone(),
                 Some(subject.clone()),
-                "element code is empty".into(),
+                tr!("criteria-element-code-empty"),
             );
         }
         if !codes.insert(code.clone()) {
             c.at(
                 espan.clone(),
                 Some(subject.clone()),
-                "duplicate element code".into(),
+                tr!("criteria-element-duplicate"),
             );
         }
         let provenance = c.provenance(&e.provenance, &subject);
@@ -344,7 +335,7 @@ fn sipas(c: &mut Checker, raw: S<RawSipas>) -> Sipas {
             c.at(
                 espan.clone(),
                 Some(subject.clone()),
-                "the element has no item".into(),
+                tr!("criteria-element-no-item"),
             );
         }
         let mut items = Vec::new();
@@ -353,13 +344,17 @@ fn sipas(c: &mut Checker, raw: S<RawSipas>) -> Sipas {
             let item = item.into_inner();
             let id = normalize_key(&item.id);
             if let Some(why) = bad_column_name(&id) {
-                c.at(ispan.clone(), Some(format!("item {id:?}")), why);
+                c.at(
+                    ispan.clone(),
+                    Some(tr!("criteria-subject-item", id = id)),
+                    why,
+                );
             }
             if !ids.insert(id.clone()) {
                 c.at(
                     ispan,
-                    Some(format!("item {id}")),
-                    "duplicate item id".into(),
+                    Some(tr!("criteria-subject-item", id = id)),
+                    tr!("criteria-item-duplicate"),
                 );
             }
             items.push(Item {
@@ -375,11 +370,7 @@ fn sipas(c: &mut Checker, raw: S<RawSipas>) -> Sipas {
         });
     }
     if elements.is_empty() {
-        c.at(
-            span,
-            None,
-            "the satisfaction questionnaire has no element".into(),
-        );
+        c.at(span, None, tr!("criteria-sipas-no-element"));
     }
     Sipas {
         satisfied,
@@ -391,17 +382,26 @@ fn sipas(c: &mut Checker, raw: S<RawSipas>) -> Sipas {
     }
 }
 
+/// "group so, node 1.2": what a problem of a node concerns.
+fn node_subject(group: &str, code: &Code) -> String {
+    tr!(
+        "criteria-subject-node",
+        group = group,
+        code = code.to_string()
+    )
+}
+
 /// Why a question or item id cannot be a column of a survey file, if it cannot.
 fn bad_column_name(id: &str) -> Option<String> {
     if id.is_empty() {
-        Some("the id is empty".into())
+        Some(tr!("criteria-id-empty"))
     } else if RESERVED_COLUMNS.contains(&id) {
-        Some(format!("{id:?} is a reserved column name"))
+        Some(tr!("criteria-id-reserved", id = id))
     } else if id
         .chars()
         .any(|ch| ch.is_whitespace() || ch == ',' || ch == ';' || ch == '"')
     {
-        Some("an id must not contain spaces, commas, semicolons or quotes".into())
+        Some(tr!("criteria-id-characters"))
     } else {
         None
     }
@@ -415,13 +415,13 @@ fn group(
 ) -> Group {
     let gspan = raw.span();
     let raw = raw.into_inner();
-    let gsubject = format!("group {id}");
+    let gsubject = tr!("criteria-subject-group", group = id);
     let provenance = c.provenance(&raw.provenance, &gsubject);
     if normalize_key(&id) != id || id.is_empty() || id.contains(',') {
         c.at(
             gspan.clone(),
             Some(gsubject.clone()),
-            "a group id must be a plain word such as so or huyen".into(),
+            tr!("criteria-group-id"),
         );
     }
 
@@ -434,20 +434,24 @@ fn group(
         match Code::parse(&text) {
             None => c.at(
                 cspan,
-                Some(format!("{gsubject}, node {text:?}")),
-                "malformed code: write dotted numbers such as 3 or 3.2 or 3.2.1".into(),
+                Some(tr!(
+                    "criteria-subject-node",
+                    group = gsubject,
+                    code = format!("{text:?}")
+                )),
+                tr!("criteria-code-malformed"),
             ),
             Some(code) if code.depth() > 3 => c.at(
                 cspan,
-                Some(format!("{gsubject}, node {code}")),
-                "too deep: at most three levels (field, criterion, sub-criterion)".into(),
+                Some(node_subject(&gsubject, &code)),
+                tr!("criteria-code-too-deep"),
             ),
             Some(code) => {
                 if let Some(&first) = seen.get(&code) {
                     c.at(
                         cspan,
-                        Some(format!("{gsubject}, node {code}")),
-                        format!("duplicate code (first at line {first})"),
+                        Some(node_subject(&gsubject, &code)),
+                        tr!("criteria-code-duplicate", line = first),
                     );
                 } else {
                     seen.insert(code.clone(), c.line(&n.span()));
@@ -473,16 +477,16 @@ fn group(
             let p = code.parent().expect("has parent");
             c.at(
                 n.get_ref().code.span(),
-                Some(format!("{gsubject}, node {code}")),
-                format!("its parent {p} is not defined"),
+                Some(node_subject(&gsubject, &code)),
+                tr!("criteria-parent-missing", parent = p.to_string()),
             );
         }
         let raw = n.into_inner();
         if raw.name.get_ref().trim().is_empty() {
             c.at(
                 raw.name.span(),
-                Some(format!("{gsubject}, node {code}")),
-                "the name is empty".into(),
+                Some(node_subject(&gsubject, &code)),
+                tr!("criteria-name-empty"),
             );
         }
         built.push(Node {
@@ -506,14 +510,14 @@ fn group(
     }
     // Per node: maxima, sources, rules.
     for (i, raw) in raw_nodes.iter().enumerate() {
-        let subject = format!("{gsubject}, node {}", built[i].code);
+        let subject = node_subject(&gsubject, &built[i].code);
         c.provenance(&raw.provenance, &subject);
         let max = built[i].max;
         if max <= Decimal::ZERO {
             c.at(
                 raw.max.span(),
                 Some(subject.clone()),
-                format!("max {max} must be above 0"),
+                tr!("criteria-max-not-positive", max = max),
             );
         }
         if built[i].is_leaf() {
@@ -532,10 +536,11 @@ fn group(
                 c.at(
                     raw.max.span(),
                     Some(subject.clone()),
-                    format!(
-                        "max is {} but its children add up to {} ({list})",
-                        max.normalize(),
-                        sum.normalize()
+                    tr!(
+                        "criteria-max-not-sum",
+                        max = max.normalize(),
+                        sum = sum.normalize(),
+                        children = list
                     ),
                 );
             }
@@ -547,9 +552,7 @@ fn group(
                     c.at(
                         span,
                         Some(subject.clone()),
-                        format!(
-                            "{key} is given but the node has sub-criteria: only leaves have a {key}"
-                        ),
+                        tr!("criteria-key-on-parent", key = key),
                     );
                 }
             }
@@ -566,10 +569,10 @@ fn group(
         c.at(
             raw.total.span(),
             Some(gsubject.clone()),
-            format!(
-                "total is {} but the fields add up to {}",
-                total.normalize(),
-                fields_sum.normalize()
+            tr!(
+                "criteria-total-not-sum",
+                total = total.normalize(),
+                sum = fields_sum.normalize()
             ),
         );
     }
@@ -590,12 +593,11 @@ fn group(
                 c.at(
                     sspan.clone(),
                     Some(gsubject.clone()),
-                    format!(
-                        "split says {} points by {} but the {} leaves add up to {}",
-                        declared.normalize(),
-                        source.as_str(),
-                        source.as_str(),
-                        actual.normalize()
+                    tr!(
+                        "criteria-split-not-sum",
+                        declared = declared.normalize(),
+                        source = source.as_str(),
+                        actual = actual.normalize()
                     ),
                 );
             }
@@ -606,7 +608,7 @@ fn group(
             sipas: s.sipas.0,
         }
     });
-    let mut survey = group_survey(c, &gsubject, gspan, raw.survey, &built, &index, columns);
+    let mut survey = group_survey(c, &id, gspan, raw.survey, &built, &index, columns);
     survey.by_leaf = vec![Vec::new(); built.len()];
     for (q, question) in survey.questions.iter().enumerate() {
         if let Some(&i) = index.get(&question.leaf.to_string()) {
@@ -637,7 +639,7 @@ fn leaf(
         c.at(
             raw.code.span(),
             Some(subject.into()),
-            "a leaf needs source = \"appraisal\", \"survey\" or \"sipas\"".into(),
+            tr!("criteria-source-missing"),
         );
         return (None, None);
     };
@@ -649,7 +651,7 @@ fn leaf(
             c.at(
                 source_text.span(),
                 Some(subject.into()),
-                format!("unknown source {other:?}: write appraisal, survey or sipas"),
+                tr!("criteria-source-unknown", source = other),
             );
             return (None, None);
         }
@@ -665,10 +667,7 @@ fn leaf(
             c.at(
                 rule.span(),
                 Some(subject.into()),
-                format!(
-                    "a {} leaf takes no rule: only appraisal leaves are scored by a rule",
-                    source.as_str()
-                ),
+                tr!("criteria-rule-not-appraisal", source = source.as_str()),
             );
         }
         for (key, span) in extras {
@@ -676,9 +675,10 @@ fn leaf(
                 c.at(
                     span,
                     Some(subject.into()),
-                    format!(
-                        "{key} belongs to a rule; a {} leaf has none",
-                        source.as_str()
+                    tr!(
+                        "criteria-rule-key-not-appraisal",
+                        key = key,
+                        source = source.as_str()
                     ),
                 );
             }
@@ -689,7 +689,7 @@ fn leaf(
         c.at(
             raw.code.span(),
             Some(subject.into()),
-            "an appraisal leaf needs a rule: free, levels, bands or proportional".into(),
+            tr!("criteria-rule-missing"),
         );
         return (Some(source), None);
     };
@@ -702,7 +702,7 @@ fn leaf(
             c.at(
                 kind.span(),
                 Some(subject.into()),
-                format!("unknown rule {other:?}: write free, levels, bands or proportional"),
+                tr!("criteria-rule-unknown", rule = other),
             );
             return (Some(source), None);
         }
@@ -714,7 +714,11 @@ fn leaf(
             c.at(
                 span,
                 Some(subject.into()),
-                format!("{key} does not belong to a {} rule", kind.get_ref()),
+                tr!(
+                    "criteria-rule-key-foreign",
+                    key = key,
+                    rule = kind.get_ref()
+                ),
             );
         }
     }
@@ -723,16 +727,17 @@ fn leaf(
             c.at(
                 span,
                 Some(subject.into()),
-                format!("{what} gives {points} points, below 0"),
+                tr!("criteria-points-negative", what = what, points = points),
             );
         } else if points > max {
             c.at(
                 span,
                 Some(subject.into()),
-                format!(
-                    "{what} gives {} points, more than the leaf's max {}",
-                    points.normalize(),
-                    max.normalize()
+                tr!(
+                    "criteria-points-over-max",
+                    what = what,
+                    points = points.normalize(),
+                    max = max.normalize()
                 ),
             );
         }
@@ -746,19 +751,23 @@ fn leaf(
                         c,
                         v.get_ref().0,
                         v.span(),
-                        format!("allowed value {}", v.get_ref().0),
+                        tr!("criteria-what-allowed", value = v.get_ref().0),
                     );
                     if values.contains(&v.get_ref().0) {
                         c.at(
                             v.span(),
                             Some(subject.into()),
-                            format!("allowed value {} is listed twice", v.get_ref().0),
+                            tr!("criteria-allowed-twice", value = v.get_ref().0),
                         );
                     }
                     values.push(v.get_ref().0);
                 }
                 if values.is_empty() {
-                    c.at(list.span(), Some(subject.into()), "allowed is empty".into());
+                    c.at(
+                        list.span(),
+                        Some(subject.into()),
+                        tr!("criteria-allowed-empty"),
+                    );
                 }
                 values
             });
@@ -771,11 +780,15 @@ fn leaf(
                 None => c.at(
                     kind.span(),
                     Some(subject.into()),
-                    "a levels rule needs levels = [{ name, points }, …]".into(),
+                    tr!("criteria-levels-missing"),
                 ),
                 Some(list) => {
                     if list.get_ref().is_empty() {
-                        c.at(list.span(), Some(subject.into()), "levels is empty".into());
+                        c.at(
+                            list.span(),
+                            Some(subject.into()),
+                            tr!("criteria-levels-empty"),
+                        );
                     }
                     for l in list.get_ref() {
                         let name = l.get_ref().name.trim().to_string();
@@ -783,17 +796,18 @@ fn leaf(
                             c.at(
                                 l.span(),
                                 Some(subject.into()),
-                                "a level has an empty name".into(),
+                                tr!("criteria-level-name-empty"),
                             );
                         }
                         if !names.insert(crate::text::fold(&name)) {
                             c.at(
                                 l.span(),
                                 Some(subject.into()),
-                                format!("level {name:?} is named twice"),
+                                tr!("criteria-level-twice", name = name),
                             );
                         }
-                        check_points(c, l.get_ref().points.0, l.span(), format!("level {name:?}"));
+                        let what = tr!("criteria-what-level", name = name);
+                        check_points(c, l.get_ref().points.0, l.span(), what);
                         levels.push(Level {
                             key: crate::text::fold(&name),
                             name,
@@ -812,7 +826,7 @@ fn leaf(
                     c.at(
                         span,
                         Some(subject.into()),
-                        format!("on = {other:?}: write \"percent\" or \"count\""),
+                        tr!("criteria-on-unknown", on = other),
                     );
                     Measure::Percent
                 }
@@ -820,7 +834,7 @@ fn leaf(
                     c.at(
                         kind.span(),
                         Some(subject.into()),
-                        "a bands rule needs on = \"percent\" or \"count\"".into(),
+                        tr!("criteria-on-missing"),
                     );
                     Measure::Percent
                 }
@@ -830,12 +844,11 @@ fn leaf(
                 None => c.at(
                     kind.span(),
                     Some(subject.into()),
-                    "a bands rule needs bands = [{ from, below, points }, …]".into(),
+                    tr!("criteria-bands-missing"),
                 ),
                 Some(list) => {
                     let mut spans = Vec::new();
                     for b in list.get_ref() {
-                        let what = "band";
                         let interval = interval(c, subject, b);
                         if b.get_ref().name.is_some()
                             || b.get_ref().label.is_some()
@@ -844,7 +857,7 @@ fn leaf(
                             c.at(
                                 b.span(),
                                 Some(subject.into()),
-                                "a rule's band takes bounds and points only".into(),
+                                tr!("criteria-rule-band-keys"),
                             );
                         }
                         let points = match b.get_ref().points {
@@ -853,7 +866,7 @@ fn leaf(
                                 c.at(
                                     b.span(),
                                     Some(subject.into()),
-                                    "the band has no points".into(),
+                                    tr!("criteria-band-no-points"),
                                 );
                                 Decimal::ZERO
                             }
@@ -862,9 +875,9 @@ fn leaf(
                             c,
                             points,
                             b.span(),
-                            format!(
-                                "{what} {}",
-                                interval.describe(if on == Measure::Percent { "%" } else { "" })
+                            tr!(
+                                "criteria-what-band",
+                                band = interval.describe_in(crate::i18n::lang(), Some(on))
                             ),
                         );
                         spans.push(b.span());
@@ -918,18 +931,14 @@ fn interval(c: &mut Checker, subject: &str, b: &S<RawBand>) -> Interval {
         });
     }
     if lowers.len() > 1 || uppers.len() > 1 {
-        c.at(
-            b.span(),
-            Some(subject.into()),
-            "a band takes one lower bound (from or above) and one upper bound (to or below); at stands for both".into(),
-        );
+        c.at(b.span(), Some(subject.into()), tr!("criteria-band-bounds"));
     }
     for bd in lowers.iter().chain(&uppers) {
         if bd.value < Decimal::ZERO {
             c.at(
                 b.span(),
                 Some(subject.into()),
-                format!("bound {} is negative", bd.value),
+                tr!("criteria-bound-negative", value = bd.value),
             );
         }
     }
@@ -950,7 +959,7 @@ fn cover(
     list: Range<usize>,
 ) {
     if intervals.is_empty() {
-        c.at(list, Some(subject.into()), "no band is given".into());
+        c.at(list, Some(subject.into()), tr!("criteria-bands-empty"));
         return;
     }
     for flaw in check_cover(intervals, Decimal::ZERO, end, whole) {
@@ -958,13 +967,12 @@ fn cover(
             CoverFlaw::Reversed(i) => c.at(
                 spans[i].clone(),
                 Some(subject.into()),
-                "band thresholds out of order: its lower bound lies above its upper bound".into(),
+                tr!("criteria-band-reversed"),
             ),
             CoverFlaw::OutOfOrder(i) => c.at(
                 spans[i].clone(),
                 Some(subject.into()),
-                "band thresholds out of order: list the bands all ascending or all descending"
-                    .into(),
+                tr!("criteria-bands-out-of-order"),
             ),
             CoverFlaw::Overlap(i, j) => {
                 let (first, second) = if spans[i].start <= spans[j].start {
@@ -976,13 +984,13 @@ fn cover(
                 c.at(
                     spans[first].clone(),
                     Some(subject.into()),
-                    format!("bands overlap: this band and the one at line {line} share values"),
+                    tr!("criteria-bands-overlap", line = line),
                 );
             }
             CoverFlaw::Gap(text) => c.at(
                 list.clone(),
                 Some(subject.into()),
-                format!("bands leave a gap: {text}"),
+                tr!("criteria-bands-gap", gap = text),
             ),
         }
     }
@@ -990,13 +998,14 @@ fn cover(
 
 fn group_survey(
     c: &mut Checker,
-    gsubject: &str,
+    group_id: &str,
     gspan: Range<usize>,
     raw: Option<S<RawGroupSurvey>>,
     nodes: &[Node],
     index: &std::collections::HashMap<String, usize, foldhash::fast::FixedState>,
     columns: &mut BTreeMap<String, String>,
 ) -> GroupSurvey {
+    let gsubject = &tr!("criteria-subject-group", group = group_id);
     let survey_leaves: Vec<&Node> = nodes
         .iter()
         .filter(|n| n.is_leaf() && n.source == Some(Source::Survey))
@@ -1005,11 +1014,8 @@ fn group_survey(
         if let Some(leaf) = survey_leaves.first() {
             c.at(
                 gspan,
-                Some(format!("{gsubject}, node {}", leaf.code)),
-                format!(
-                    "survey leaf but [groups.{}.survey] is missing",
-                    gsubject.trim_start_matches("group ")
-                ),
+                Some(node_subject(gsubject, &leaf.code)),
+                tr!("criteria-survey-missing", group = group_id),
             );
         }
         return GroupSurvey {
@@ -1021,26 +1027,33 @@ fn group_survey(
     };
     let sspan = raw.span();
     let raw = raw.into_inner();
-    let provenance = c.provenance(&raw.provenance, &format!("{gsubject} survey"));
+    let provenance = c.provenance(
+        &raw.provenance,
+        &tr!("criteria-subject-group-survey", group = gsubject),
+    );
     let mut rgs = Vec::new();
     let mut ids = BTreeSet::new();
     for r in raw.respondent_groups {
         let rspan = r.span();
         let r = r.into_inner();
         let id = normalize_key(&r.id);
-        let subject = format!("{gsubject}, respondent group {id}");
+        let subject = tr!(
+            "criteria-subject-respondent-group",
+            group = gsubject,
+            id = id
+        );
         if id.is_empty() {
             c.at(
                 rspan.clone(),
                 Some(subject.clone()),
-                "the id is empty".into(),
+                tr!("criteria-id-empty"),
             );
         }
         if !ids.insert(id.clone()) {
             c.at(
                 rspan.clone(),
                 Some(subject.clone()),
-                "duplicate respondent group".into(),
+                tr!("criteria-respondent-group-duplicate"),
             );
         }
         c.not_negative(r.weight.0, rspan, &subject, "weight");
@@ -1055,13 +1068,13 @@ fn group_survey(
             c.at(
                 sspan.clone(),
                 Some(gsubject.into()),
-                "no respondent group rates this group".into(),
+                tr!("criteria-respondent-groups-none"),
             );
         } else if rgs.iter().all(|r| r.weight.is_zero()) {
             c.at(
                 sspan.clone(),
                 Some(gsubject.into()),
-                "every respondent group weight is zero".into(),
+                tr!("criteria-respondent-groups-zero"),
             );
         }
     }
@@ -1071,15 +1084,18 @@ fn group_survey(
         let qspan = q.span();
         let q = q.into_inner();
         let id = normalize_key(&q.id);
-        let subject = format!("{gsubject}, question {id}");
+        let subject = tr!("criteria-subject-question", group = gsubject, id = id);
         if let Some(why) = bad_column_name(&id) {
             c.at(qspan.clone(), Some(subject.clone()), why);
         }
-        if let Some(other) = columns.insert(id.clone(), format!("question of {gsubject}")) {
+        if let Some(other) = columns.insert(
+            id.clone(),
+            tr!("criteria-column-question", group = gsubject),
+        ) {
             c.at(
                 qspan.clone(),
                 Some(subject.clone()),
-                format!("id already used by {other}"),
+                tr!("criteria-id-used", other = other),
             );
         }
         let leaf_text = q.leaf.trim();
@@ -1088,7 +1104,11 @@ fn group_survey(
                 c.at(
                     qspan.clone(),
                     Some(subject.clone()),
-                    format!("its leaf {leaf_text} is not a node of {gsubject}"),
+                    tr!(
+                        "criteria-question-leaf-unknown",
+                        leaf = leaf_text,
+                        group = gsubject
+                    ),
                 );
                 None
             }
@@ -1096,14 +1116,15 @@ fn group_survey(
                 c.at(
                     qspan.clone(),
                     Some(subject.clone()),
-                    format!(
-                        "its leaf {leaf_text} is not a survey leaf ({})",
-                        if n.is_leaf() {
-                            format!("source {}", n.source.map_or("missing", |s| s.as_str()))
-                        } else {
-                            "it has sub-criteria".into()
-                        }
-                    ),
+                    if n.is_leaf() {
+                        tr!(
+                            "criteria-question-leaf-source",
+                            leaf = leaf_text,
+                            source = n.source.map_or("-", |s| s.as_str())
+                        )
+                    } else {
+                        tr!("criteria-question-leaf-parent", leaf = leaf_text)
+                    },
                 );
                 None
             }
@@ -1121,9 +1142,9 @@ fn group_survey(
     for leaf in survey_leaves {
         if !asked.contains(&leaf.code) {
             c.problems.push(
-                Problem::new(c.file, leaf.line, 1, "survey leaf with no question")
-                    .subject(format!("{gsubject}, node {}", leaf.code))
-                    .hint("add a [[groups.<g>.survey.questions]] with this leaf"),
+                Problem::new(c.file, leaf.line, 1, tr!("criteria-survey-leaf-unasked"))
+                    .subject(node_subject(gsubject, &leaf.code))
+                    .hint(tr!("criteria-survey-leaf-unasked-hint", group = group_id)),
             );
         }
     }
@@ -1146,19 +1167,19 @@ fn deductions(c: &mut Checker, raw: S<RawDeductions>) -> (Decimal, Vec<Deduction
         let kspan = k.span();
         let k = k.into_inner();
         let code = normalize_key(&k.code);
-        let subject = format!("deduction {code}");
+        let subject = tr!("criteria-subject-deduction", code = code);
         if code.is_empty() {
             c.at(
                 kspan.clone(),
                 Some(subject.clone()),
-                "the code is empty".into(),
+                tr!("criteria-code-empty"),
             );
         }
         if !codes.insert(code.clone()) {
             c.at(
                 kspan,
                 Some(subject.clone()),
-                "duplicate deduction code".into(),
+                tr!("criteria-deduction-duplicate"),
             );
         }
         c.not_negative(k.points.get_ref().0, k.points.span(), &subject, "points");
@@ -1182,27 +1203,23 @@ fn index_bands(c: &mut Checker, raw: Vec<S<RawBand>>) -> Vec<Band> {
     let mut names = BTreeSet::new();
     for b in &raw {
         let name = b.get_ref().name.clone().unwrap_or_default();
-        let subject = format!("band {name}");
+        let subject = tr!("criteria-subject-band", name = name);
         if name.trim().is_empty() {
             c.at(
                 b.span(),
                 Some(subject.clone()),
-                "a band needs a name".into(),
+                tr!("criteria-band-name-missing"),
             );
         }
         if !names.insert(name.clone()) {
             c.at(
                 b.span(),
                 Some(subject.clone()),
-                "duplicate band name".into(),
+                tr!("criteria-band-name-duplicate"),
             );
         }
         if b.get_ref().points.is_some() {
-            c.at(
-                b.span(),
-                Some(subject.clone()),
-                "a band of the index takes no points".into(),
-            );
+            c.at(b.span(), Some(subject.clone()), tr!("criteria-band-points"));
         }
         let provenance = match &b.get_ref().provenance {
             Some(p) => c.provenance(p, &subject),
@@ -1210,7 +1227,7 @@ fn index_bands(c: &mut Checker, raw: Vec<S<RawBand>>) -> Vec<Band> {
                 c.at(
                     b.span(),
                     Some(subject.clone()),
-                    "provenance is missing".into(),
+                    tr!("criteria-provenance-missing"),
                 );
                 String::new()
             }

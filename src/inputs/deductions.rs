@@ -89,7 +89,7 @@ pub fn read(
                         cols[1],
                         tr!("inputs-unknown-deduction", code = code.as_str()),
                     )
-                    .subject(tr!("inputs-subject-unit", unit = unit_text))
+                    .subject(tr!("common-subject-unit", unit = unit_text))
                     .hint(tr!("inputs-unknown-deduction-hint", kinds = kinds.as_str())),
             );
             continue;

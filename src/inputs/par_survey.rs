@@ -256,7 +256,7 @@ pub fn read(
         let unit_group = survey.group_of[u] as usize;
         let group = &criteria.groups[unit_group];
         let unit = &units[u]; // (only for messages)
-        let subject = || tr!("inputs-subject-unit", unit = unit.code.as_str());
+        let subject = || tr!("common-subject-unit", unit = unit.code.as_str());
         if respondent.is_empty() {
             problems.push(at(c_resp, tr!("inputs-respondent-id-empty")).subject(subject()));
             problems.mark(u, None);

@@ -142,7 +142,7 @@ pub fn read(
                         group = group.id.as_str()
                     ),
                 )
-                .subject(tr!("inputs-subject-unit", unit = unit.code.as_str()))
+                .subject(tr!("common-subject-unit", unit = unit.code.as_str()))
                 .hint(tr!("inputs-unknown-criterion-hint")),
             );
             continue;
@@ -151,7 +151,7 @@ pub fn read(
         let node = &group.nodes[ni];
         let subject = || {
             tr!(
-                "inputs-subject-criterion",
+                "common-subject-unit-criterion",
                 unit = unit.code.as_str(),
                 criterion = node.code.to_string()
             )
@@ -162,7 +162,7 @@ pub fn read(
             } else {
                 tr!(
                     "inputs-not-appraisal",
-                    source = node.source.map_or("?", |s| s.label())
+                    source = node.source.map_or("?".to_string(), |s| s.name())
                 )
             };
             problems.push(
@@ -354,7 +354,7 @@ pub(crate) fn points_problem(node: &Node, p: Decimal) -> Option<String> {
         rule = node
             .rule
             .as_ref()
-            .map(|r| r.describe(node.max))
+            .map(|r| r.describe_in(crate::i18n::lang(), node.max))
             .unwrap_or_default()
     ))
 }

@@ -77,7 +77,7 @@ pub fn read(
             );
             continue;
         }
-        let subject = tr!("inputs-subject-unit", unit = code.as_str());
+        let subject = tr!("common-subject-unit", unit = code.as_str());
         let Some(g) = criteria
             .groups
             .iter()

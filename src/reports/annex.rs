@@ -11,11 +11,11 @@ use crate::stages::{Results, UnitResult};
 /// Which annexes to produce.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Which {
-    /// Phụ lục II: the PAR index.
+    // Phụ lục II: the PAR index (the values' help is in locales/*/cli.ftl)
     Par,
-    /// Phụ lục I: the satisfaction index.
+    // Phụ lục I: the satisfaction index
     Sipas,
-    /// Both, Phụ lục I first.
+    // both, Phụ lục I first
     Both,
 }
 

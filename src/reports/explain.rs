@@ -19,6 +19,7 @@ use crate::criteria::{Criteria, Source};
 use crate::decimal::{exact, fixed, publish};
 use crate::inputs::{Entry, Year};
 use crate::stages::{Basis, Results, UnitResult, Warning, appraisal};
+use crate::tr;
 
 /// Everything `explain` says about a unit.
 #[derive(Serialize)]
@@ -67,6 +68,9 @@ pub struct Summary {
     pub of: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rank_note: Option<String>,
+    /// What the note says (for the report in the messages' language).
+    #[serde(skip)]
+    pub rank_tie: Option<crate::stages::totals::Tie>,
     pub band: Option<String>,
 }
 
@@ -259,7 +263,10 @@ pub fn explain<'a>(
                 value: row
                     .and_then(|r| r.value)
                     .map(|v| appraisal::describe_value(node, v)),
-                rule: node.rule.as_ref().map(|r| r.describe(node.max)),
+                rule: node
+                    .rule
+                    .as_ref()
+                    .map(|r| r.describe_in(crate::i18n::lang(), node.max)),
                 score,
                 exact: Exact {
                     max: total.max,
@@ -319,6 +326,7 @@ pub fn explain<'a>(
             rank: u.par.rank.rank,
             of: ranked.len(),
             rank_note: u.par.rank.note.clone(),
+            rank_tie: u.par.rank.tie.clone(),
             band: u.par.band.clone(),
         },
         sipas: SipasSummary {
@@ -388,7 +396,8 @@ pub struct Layout {
 /// Columns of a number in the tree.
 const NUM: usize = 7;
 
-/// The explanation for a person: summary, tree, leaves by points lost, neighbours, warnings.
+/// The explanation for a person: summary, tree, leaves by points lost, neighbours, warnings;
+/// its labels in the messages' language (the names of units and criteria as written).
 pub fn render(criteria: &Criteria, e: &Explanation, layout: Layout) -> String {
     let d = e.decimals;
     let width = layout.width.max(60);
@@ -396,90 +405,124 @@ pub fn render(criteria: &Criteria, e: &Explanation, layout: Layout) -> String {
     let u = &e.unit;
     let _ = writeln!(
         out,
-        "{} ({}): {}, năm {}",
-        u.name, u.code, u.group_name, e.year
+        "{}",
+        tr!(
+            "reports-explain-unit",
+            name = u.name,
+            code = u.code,
+            group = u.group_name,
+            year = e.year
+        )
     );
-    let band = e
-        .par
-        .band
-        .as_deref()
-        .map(|b| format!(", xếp loại {b}"))
-        .unwrap_or_default();
+    let (index, rank, of) = (e.par.index, e.par.rank, e.par.of);
     let _ = writeln!(
         out,
-        "Chỉ số CCHC {}%: hạng {}/{}{band}",
-        e.par.index, e.par.rank, e.par.of
+        "{}",
+        match e.par.band.as_deref() {
+            Some(band) => tr!(
+                "reports-explain-par-band",
+                index = index,
+                rank = rank,
+                of = of,
+                band = band
+            ),
+            None => tr!("reports-explain-par", index = index, rank = rank, of = of),
+        }
     );
-    if let Some(note) = &e.par.rank_note {
+    if let Some(tie) = &e.par.rank_tie {
+        let others = tie
+            .others
+            .iter()
+            .map(|(code, value)| format!("{code} {value}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let note = tr!(
+            "reports-explain-rank-note",
+            others = others,
+            published = tie.published,
+            own = tie.own
+        );
         let _ = writeln!(out, "  * {note}");
     }
+    let (total, max, lost) = (e.par.total, e.par.max, e.par.lost);
     let _ = writeln!(
         out,
-        "Tổng điểm {} trên tối đa {}: mất {} điểm{}",
-        e.par.total,
-        e.par.max,
-        e.par.lost,
+        "{}",
         if e.par.deductions.is_zero() {
-            String::new()
+            tr!(
+                "reports-explain-total",
+                total = total,
+                max = max,
+                lost = lost
+            )
         } else {
-            format!(" (trong đó điểm trừ {})", e.par.deductions)
+            tr!(
+                "reports-explain-total-deducted",
+                total = total,
+                max = max,
+                lost = lost,
+                deductions = e.par.deductions
+            )
         }
     );
-    match e.sipas.index {
-        Some(index) => {
-            let _ = writeln!(
-                out,
-                "Chỉ số hài lòng {index}%: hạng {}/{} ({} phiếu hợp lệ{})",
-                e.sipas.rank,
-                e.par.of,
-                e.sipas.valid,
-                if e.sipas.below_minimum {
-                    format!(", dưới mức tối thiểu {}", criteria.sipas.min_valid)
-                } else {
-                    String::new()
-                }
-            );
-        }
-        None => {
-            let _ = writeln!(out, "Chỉ số hài lòng: không có phiếu hợp lệ");
-        }
-    }
+    let sipas = match e.sipas.index {
+        Some(index) if e.sipas.below_minimum => tr!(
+            "reports-explain-sipas-small",
+            index = index,
+            rank = e.sipas.rank,
+            of = of,
+            count = e.sipas.valid,
+            min = criteria.sipas.min_valid
+        ),
+        Some(index) => tr!(
+            "reports-explain-sipas",
+            index = index,
+            rank = e.sipas.rank,
+            of = of,
+            count = e.sipas.valid
+        ),
+        None => tr!("reports-explain-sipas-none"),
+    };
+    let _ = writeln!(out, "{sipas}");
     if let Some(prev) = &e.previous {
-        let label = prev
-            .year
-            .map_or("năm trước".to_string(), |y| format!("năm {y}"));
+        let label = prev.year.map_or_else(
+            || tr!("reports-explain-last-year"),
+            |y| tr!("reports-explain-year", year = y),
+        );
         let _ = writeln!(out, "{}", previous_line(&label, prev, &e.par, d));
     }
 
-    // The tree.
-    let _ = writeln!(
-        out,
-        "\nĐiểm theo lĩnh vực, tiêu chí (Mất = Tối đa − Điểm; KĐG: không đánh giá):"
-    );
+    // The tree: each heading in two rows, split at its first space ("Tối đa", "Max").
+    let _ = writeln!(out, "\n{}", tr!("reports-explain-tree"));
     let heads = [
-        ("Tối", "đa"),
-        ("Tự", "chấm"),
-        ("Thẩm", "định"),
-        ("Điều", "tra"),
-        ("Hài", "lòng"),
-        ("", "Điểm"),
-        ("", "Mất"),
+        tr!("reports-explain-col-max"),
+        tr!("reports-explain-col-self"),
+        tr!("reports-explain-col-appraised"),
+        tr!("reports-explain-col-survey"),
+        tr!("reports-explain-col-sipas"),
+        tr!("reports-explain-col-points"),
+        tr!("reports-explain-col-lost"),
     ];
     let mut top = String::new();
     let mut bottom = String::new();
-    for (a, b) in heads {
+    for head in &heads {
+        let (a, b) = head.split_once(' ').unwrap_or(("", head));
         top.push_str(&pad_left(a, NUM));
         bottom.push_str(&pad_left(b, NUM));
     }
-    bottom.push_str("  Tiêu chí");
-    let _ = writeln!(out, "{}", top.trim_end());
+    let criterion = tr!("reports-explain-col-criterion");
+    bottom.push_str("  ");
+    bottom.push_str(&criterion);
+    if !top.trim().is_empty() {
+        let _ = writeln!(out, "{}", top.trim_end());
+    }
     let _ = writeln!(out, "{bottom}");
     let label_width = width.saturating_sub(NUM * 7 + 2).max(12);
     let num = |v: Option<Decimal>| v.map_or("—".to_string(), |v| v.to_string());
     for line in e.nodes.iter().filter(|l| l.depth <= layout.depth) {
         let mut row = String::new();
         if line.leaf && !line.applicable {
-            row.push_str(&pad_left("KĐG", NUM));
+            row.push_str(&pad_left(&tr!("reports-explain-na"), NUM));
             for _ in 0..6 {
                 row.push_str(&pad_left("—", NUM));
             }
@@ -497,10 +540,10 @@ pub fn render(criteria: &Criteria, e: &Explanation, layout: Layout) -> String {
             }
         }
         let mark = match line.basis {
-            Some(Basis::SelfOnly) => " [chưa thẩm định]",
-            Some(Basis::Rule) => " [theo cách chấm]",
-            Some(Basis::MissingZero) => " [thiếu số liệu: 0]",
-            _ => "",
+            Some(Basis::SelfOnly) => format!(" [{}]", tr!("reports-explain-mark-self")),
+            Some(Basis::Rule) => format!(" [{}]", tr!("reports-explain-mark-rule")),
+            Some(Basis::MissingZero) => format!(" [{}]", tr!("reports-explain-mark-missing")),
+            _ => String::new(),
         };
         let label = format!(
             "{}{} {}{mark}",
@@ -518,7 +561,7 @@ pub fn render(criteria: &Criteria, e: &Explanation, layout: Layout) -> String {
         }
         row.push_str(&pad_left(&format!("-{taken}"), NUM));
         row.push_str(&pad_left(&taken.to_string(), NUM));
-        let _ = writeln!(out, "{row}  Điểm trừ");
+        let _ = writeln!(out, "{row}  {}", tr!("reports-explain-deductions-row"));
     }
     // The total row sums the fields' exact figures and publishes the sum once.
     let sum = |f: fn(&Exact) -> Option<Decimal>| -> Option<Decimal> {
@@ -541,7 +584,7 @@ pub fn render(criteria: &Criteria, e: &Explanation, layout: Layout) -> String {
     ] {
         row.push_str(&pad_left(&num(cell), NUM));
     }
-    let _ = writeln!(out, "{row}  Tổng cộng");
+    let _ = writeln!(out, "{row}  {}", tr!("reports-explain-total-row"));
 
     // Leaves by points lost.
     let by_code: BTreeMap<&str, &NodeLine> = e.nodes.iter().map(|l| (l.code.as_str(), l)).collect();
@@ -552,22 +595,24 @@ pub fn render(criteria: &Criteria, e: &Explanation, layout: Layout) -> String {
     };
     let leaves = e.nodes.iter().filter(|l| l.leaf && l.applicable).count();
     if e.lost_most.is_empty() {
-        let _ = writeln!(out, "\nKhông tiêu chí nào bị mất điểm.");
+        let _ = writeln!(out, "\n{}", tr!("reports-explain-nothing-lost"));
     } else {
         let _ = writeln!(out);
-        let heading = format!(
-            "Mất nhiều điểm nhất: {shown} trong {} tiêu chí bị mất điểm (trên {leaves} tiêu chí):",
-            e.lost_most.len()
+        let heading = tr!(
+            "reports-explain-lost-most",
+            shown = shown,
+            count = e.lost_most.len(),
+            leaves = leaves
         );
         for line in wrap(&heading, width) {
             let _ = writeln!(out, "{line}");
         }
         let _ = writeln!(
             out,
-            "{}{}{}  Tiêu chí",
-            pad_left("Mất", NUM),
-            pad_left("Tối đa", NUM),
-            pad_left("Điểm", NUM)
+            "{}{}{}  {criterion}",
+            pad_left(&heads[6], NUM),
+            pad_left(&heads[0], NUM),
+            pad_left(&heads[5], NUM)
         );
         let indent = NUM * 3 + 2;
         let text_width = width.saturating_sub(indent).max(20);
@@ -596,22 +641,22 @@ pub fn render(criteria: &Criteria, e: &Explanation, layout: Layout) -> String {
         if shown < e.lost_most.len() {
             let _ = writeln!(
                 out,
-                "… và {} tiêu chí khác (--top 0 để xem tất cả).",
-                e.lost_most.len() - shown
+                "{}",
+                tr!("reports-explain-more", count = e.lost_most.len() - shown)
             );
         }
     }
 
     // Deductions.
     if !e.deductions.is_empty() {
-        let _ = writeln!(out, "\nĐiểm trừ:");
+        let _ = writeln!(out, "\n{}", tr!("reports-explain-deductions"));
         for x in &e.deductions {
-            let line = format!(
-                "{} {}: {} lần, trừ {}",
-                x.code,
-                x.name,
-                x.times,
-                fixed(x.points, d)
+            let line = tr!(
+                "reports-explain-deduction",
+                code = x.code,
+                name = x.name,
+                count = x.times,
+                points = fixed(x.points, d)
             );
             for (k, text) in wrap(&line, width.saturating_sub(4)).iter().enumerate() {
                 let _ = writeln!(out, "{}{text}", if k == 0 { "  " } else { "    " });
@@ -620,43 +665,48 @@ pub fn render(criteria: &Criteria, e: &Explanation, layout: Layout) -> String {
     }
 
     // Neighbours.
-    let _ = writeln!(out, "\nXếp hạng trong nhóm {}:", u.group_name);
-    let place =
-        |rank: usize, name: &str, code: &str, index: Decimal, gap: Option<Decimal>, me: bool| {
-            let gap = gap.map_or(String::new(), |g| {
-                if g > Decimal::ZERO {
-                    format!("  hơn {} điểm %", g)
-                } else if g < Decimal::ZERO {
-                    format!("  kém {} điểm %", -g)
-                } else {
-                    "  bằng khi làm tròn".to_string()
-                }
-            });
-            let head = format!("{}{:>4}  ", if me { "▶" } else { " " }, rank);
-            let tail = format!("  {index}%{gap}");
-            let room = width.saturating_sub(text_width(&head) + text_width(&tail));
-            format!(
-                "{head}{}{tail}",
-                pad_right(&cut(&format!("{name} ({code})"), room), room.min(45))
-            )
-        };
-    if let Some(a) = &e.neighbours.above {
-        let _ = writeln!(
-            out,
-            "{}",
-            place(a.rank, &a.name, &a.code, a.index, Some(a.gap), false)
-        );
-    }
     let _ = writeln!(
         out,
-        "{}",
-        place(e.par.rank, &u.name, &u.code, e.par.index, None, true)
+        "\n{}",
+        tr!("reports-explain-ranking", group = u.group_name)
     );
+    // (rank, name, code, index, gap to the unit, the unit itself), in ranking order
+    let mut places = Vec::new();
+    if let Some(a) = &e.neighbours.above {
+        places.push((a.rank, &a.name, &a.code, a.index, Some(a.gap), false));
+    }
+    places.push((e.par.rank, &u.name, &u.code, e.par.index, None, true));
     if let Some(b) = &e.neighbours.below {
+        places.push((b.rank, &b.name, &b.code, b.index, Some(b.gap), false));
+    }
+    let lines: Vec<(String, String, String)> = places
+        .iter()
+        .map(|&(rank, name, code, index, gap, me)| {
+            let gap = gap.map_or(String::new(), |g| {
+                let words = if g > Decimal::ZERO {
+                    tr!("reports-explain-ahead", gap = g)
+                } else if g < Decimal::ZERO {
+                    tr!("reports-explain-behind", gap = -g)
+                } else {
+                    tr!("reports-explain-equal")
+                };
+                format!("  {words}")
+            });
+            let head = format!("{}{:>4}  ", if me { "▶" } else { " " }, rank);
+            (head, format!("{name} ({code})"), format!("  {index}%{gap}"))
+        })
+        .collect();
+    // the names in one column, as wide as the longest line lets them be (45 at most)
+    let room = lines
+        .iter()
+        .map(|(head, _, tail)| width.saturating_sub(text_width(head) + text_width(tail)))
+        .min()
+        .unwrap_or(0);
+    for (head, name, tail) in &lines {
         let _ = writeln!(
             out,
-            "{}",
-            place(b.rank, &b.name, &b.code, b.index, Some(b.gap), false)
+            "{head}{}{tail}",
+            pad_right(&cut(name, room), room.min(45))
         );
     }
     match &e.neighbours.above {
@@ -668,19 +718,23 @@ pub fn render(criteria: &Criteria, e: &Explanation, layout: Layout) -> String {
                 .unwrap_or_else(|| crate::decimal::exact(a.points_to_pass));
             let _ = writeln!(
                 out,
-                "Để vượt {} cần thêm hơn {} điểm (chênh lệch chỉ số × tối đa / 100).",
-                a.code, shown
+                "{}",
+                tr!("reports-explain-to-pass", code = a.code, points = shown)
             );
         }
         None => {
-            let _ = writeln!(out, "Đơn vị dẫn đầu nhóm.");
+            let _ = writeln!(out, "{}", tr!("reports-explain-first"));
         }
         _ => {}
     }
 
     // Warnings.
     if !e.warnings.is_empty() {
-        let _ = writeln!(out, "\nCảnh báo về đơn vị ({}):", e.warnings.len());
+        let _ = writeln!(
+            out,
+            "\n{}",
+            tr!("reports-explain-warnings", count = e.warnings.len())
+        );
         for w in &e.warnings {
             for (k, text) in wrap(&w.to_string(), width.saturating_sub(4))
                 .iter()
@@ -696,38 +750,30 @@ pub fn render(criteria: &Criteria, e: &Explanation, layout: Layout) -> String {
 /// Why a leaf has the points it has, in words.
 fn why(l: &NodeLine, d: u32) -> String {
     let mut parts = Vec::new();
+    let score = || l.score.map_or("—".into(), |s| fixed(s, d));
     match l.basis {
-        Some(Basis::Appraised) => {
-            let mut s = format!("thẩm định {}", l.points);
-            if let Some(own) = l.self_points
-                && own != l.points
-            {
-                let _ = write!(s, " (tự chấm {own})");
-            }
-            parts.push(s);
-        }
-        Some(Basis::SelfOnly) => {
-            parts.push(format!("chưa thẩm định: giữ điểm tự chấm {}", l.points))
-        }
-        Some(Basis::Rule) => parts.push("điểm tính theo cách chấm từ giá trị".into()),
-        Some(Basis::MissingZero) => parts.push("không có số liệu: tính 0 (--missing zero)".into()),
-        Some(Basis::Survey) => parts.push(format!(
-            "điều tra XHH: đạt {}% số điểm",
-            l.score.map_or("—".into(), |s| fixed(s, d))
-        )),
-        Some(Basis::Sipas) => parts.push(format!(
-            "chỉ số hài lòng {}%",
-            l.score.map_or("—".into(), |s| fixed(s, d))
-        )),
+        Some(Basis::Appraised) => parts.push(match l.self_points {
+            Some(own) if own != l.points => tr!(
+                "reports-explain-why-appraised-self",
+                points = l.points,
+                own = own
+            ),
+            _ => tr!("reports-explain-why-appraised", points = l.points),
+        }),
+        Some(Basis::SelfOnly) => parts.push(tr!("reports-explain-why-self", points = l.points)),
+        Some(Basis::Rule) => parts.push(tr!("reports-explain-why-rule")),
+        Some(Basis::MissingZero) => parts.push(tr!("reports-explain-why-missing")),
+        Some(Basis::Survey) => parts.push(tr!("reports-explain-why-survey", score = score())),
+        Some(Basis::Sipas) => parts.push(tr!("reports-explain-why-sipas", score = score())),
         Some(Basis::NotApplicable) | None => {}
     }
     if let Some(v) = &l.value {
-        parts.push(format!("giá trị {v}"));
+        parts.push(tr!("reports-explain-why-value", value = v));
     }
     if let Some(rule) = &l.rule
         && l.source == Some(Source::Appraisal)
     {
-        parts.push(format!("cách chấm: {rule}"));
+        parts.push(tr!("reports-explain-why-rule-text", rule = rule));
     }
     parts.join("; ")
 }
@@ -736,23 +782,35 @@ fn why(l: &NodeLine, d: u32) -> String {
 fn previous_line(label: &str, prev: &PreviousSummary, par: &Summary, d: u32) -> String {
     let c = &prev.change;
     match c.status {
-        Status::New => format!("So với {label}: đơn vị mới, không có trong {}", prev.file),
+        Status::New => tr!(
+            "reports-explain-previous-new",
+            label = label,
+            file = prev.file
+        ),
         status => {
-            let mut s = format!(
-                "So với {label}: chỉ số {}% → {}% ({})",
-                c.index.map_or("—".into(), |v| fixed(v, d)),
-                par.index,
-                c.index_change
+            let mut s = tr!(
+                "reports-explain-previous",
+                label = label,
+                before = c.index.map_or("—".into(), |v| fixed(v, d)),
+                now = par.index,
+                change = c
+                    .index_change
                     .map_or("—".into(), |v| previous::signed(v, d))
             );
             match (status, c.rank, c.rank_change) {
-                (Status::GroupChanged, _, _) => s.push_str("; năm trước ở nhóm khác"),
+                (Status::GroupChanged, _, _) => {
+                    let _ = write!(s, "; {}", tr!("reports-explain-previous-other-group"));
+                }
                 (_, Some(r), Some(change)) => {
                     let _ = write!(
                         s,
-                        "; hạng {r} → {} ({})",
-                        par.rank,
-                        previous::rank_words(change)
+                        "; {}",
+                        tr!(
+                            "reports-explain-previous-rank",
+                            before = r,
+                            now = par.rank,
+                            change = previous::rank_words(change)
+                        )
                     );
                 }
                 _ => {}

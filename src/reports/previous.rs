@@ -300,12 +300,13 @@ pub fn arrow(r: i64) -> String {
     }
 }
 
-/// A change of rank in words: "tăng 2 bậc", "giảm 3 bậc", "giữ nguyên".
+/// A change of rank in words, in the messages' language: "tăng 2 bậc", "giảm 3 bậc",
+/// "giữ nguyên hạng".
 pub fn rank_words(r: i64) -> String {
     match r {
-        0 => "giữ nguyên hạng".into(),
-        r if r > 0 => format!("tăng {r} bậc"),
-        r => format!("giảm {} bậc", -r),
+        0 => crate::tr!("reports-rank-same"),
+        r if r > 0 => crate::tr!("reports-rank-up", count = r),
+        r => crate::tr!("reports-rank-down", count = -r),
     }
 }
 

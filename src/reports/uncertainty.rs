@@ -16,6 +16,7 @@ use crate::cmd::compute::Format;
 use crate::criteria::Criteria;
 use crate::decimal::{exact, fixed, publish};
 use crate::stages::Results;
+use crate::tr;
 use crate::uncertainty::bootstrap::{Bootstrap, Index, Row, Section};
 use crate::uncertainty::published;
 use crate::uncertainty::sensitivity::Sensitivity;
@@ -72,7 +73,7 @@ pub fn sensitivity(
 
 /// The workbook is laid out for the annexes only (`compute` refuses --ci with it first).
 fn xlsx_refused() -> crate::error::Failure {
-    crate::error::Failure::Usage("--format xlsx is for the annexes; use table, csv or json".into())
+    crate::error::Failure::Usage(tr!("reports-xlsx-refused"))
 }
 
 fn level(ci: &Bootstrap) -> String {
@@ -135,20 +136,25 @@ fn bootstrap_table(
             }
             let _ = writeln!(
                 out,
-                "Độ tin cậy của xếp hạng: {}",
-                title(criteria, section.index)
+                "{}",
+                tr!("reports-ci-heading", title = title(criteria, section.index))
             );
-            let _ = writeln!(
-                out,
-                "Bootstrap {} lần lặp, mức tin cậy {level}%, seed {}: lấy mẫu lại phiếu khảo sát{}; điểm thẩm định và điểm trừ giữ nguyên.",
-                ci.settings.replicates,
-                ci.settings.seed,
-                match section.index {
-                    Index::Sipas => " hài lòng trong từng đơn vị",
-                    Index::Par =>
-                        " hài lòng trong từng đơn vị và phiếu điều tra cán bộ trong từng đơn vị và nhóm đối tượng",
-                }
-            );
+            let (replicates, seed) = (ci.settings.replicates, ci.settings.seed);
+            let method = match section.index {
+                Index::Sipas => tr!(
+                    "reports-ci-method-sipas",
+                    replicates = replicates,
+                    level = level,
+                    seed = seed
+                ),
+                Index::Par => tr!(
+                    "reports-ci-method-par",
+                    replicates = replicates,
+                    level = level,
+                    seed = seed
+                ),
+            };
+            let _ = writeln!(out, "{method}");
             last_index = Some(section.index);
         }
         let group = &criteria.groups[section.group];
@@ -157,15 +163,15 @@ fn bootstrap_table(
         }
         let _ = writeln!(out, "\n{}", group.name);
         let mut t = new_table(terminal);
-        let mut header = vec!["Hạng".to_string(), "Đơn vị".into()];
+        let mut header = vec![tr!("reports-col-rank"), tr!("reports-col-unit")];
         if section.index == Index::Sipas {
-            header.push("Phiếu".into());
+            header.push(tr!("reports-ci-col-valid"));
         }
         header.extend([
-            "Chỉ số".into(),
-            format!("KTC {level}%"),
-            format!("Hạng ({level}%)"),
-            format!("Hơn đơn vị sau (KTC {level}%)"),
+            tr!("reports-col-index"),
+            tr!("reports-ci-col-interval", level = level),
+            tr!("reports-ci-col-ranks", level = level),
+            tr!("reports-ci-col-next", level = level),
         ]);
         t.set_header(header);
         let (mut pairs, mut unsupported, mut small) = (0, 0, Vec::new());
@@ -206,30 +212,33 @@ fn bootstrap_table(
         }
         let _ = writeln!(out, "{t}");
         if pairs > 0 && unsupported == 0 {
-            let _ = writeln!(
-                out,
-                "Thứ tự của mọi cặp đơn vị liền kề được dữ liệu ủng hộ ở mức {level}%."
-            );
+            let _ = writeln!(out, "{}", tr!("reports-ci-all-supported", level = level));
         } else if pairs > 0 {
             let _ = writeln!(
                 out,
-                "≈ Thứ tự với đơn vị xếp ngay sau chưa được dữ liệu ủng hộ ở mức {level}% (khoảng tin cậy của chênh lệch chứa 0): {unsupported} trong {pairs} cặp liền kề."
+                "{}",
+                tr!(
+                    "reports-ci-unsupported",
+                    level = level,
+                    count = unsupported,
+                    pairs = pairs
+                )
             );
         }
         if !small.is_empty() {
             let _ = writeln!(
                 out,
-                "† Dưới số phiếu hợp lệ tối thiểu ({}): {}",
-                criteria.sipas.min_valid,
-                small.join(", ")
+                "{}",
+                tr!(
+                    "reports-ci-small",
+                    min = criteria.sipas.min_valid,
+                    units = small.join(", ")
+                )
             );
         }
     }
     if !sections.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nKTC = khoảng tin cậy (phân vị bootstrap); Hạng ({level}%) = hạng tốt nhất … kém nhất ở mức {level}%."
-        );
+        let _ = writeln!(out, "\n{}", tr!("reports-ci-legend", level = level));
     }
     out
 }
@@ -444,27 +453,38 @@ fn sensitivity_table(
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "Độ nhạy của xếp hạng Chỉ số CCHC năm {} theo điểm tối đa của các lĩnh vực",
-        criteria.year
+        "{}",
+        tr!("reports-sensitivity-title", year = criteria.year)
     );
     let _ = writeln!(
         out,
-        "Mỗi lần lặp nhân điểm tối đa của mỗi lĩnh vực với một hệ số ngẫu nhiên trong {} rồi đưa tổng về điểm tối đa của nhóm; điểm của đơn vị theo tỷ lệ. {} lần lặp, seed {}.",
-        factor_range(s),
-        s.settings.replicates,
-        s.settings.seed
+        "{}",
+        tr!(
+            "reports-sensitivity-method",
+            factors = factor_range(s),
+            replicates = s.settings.replicates,
+            seed = s.settings.seed
+        )
     );
     for g in s.groups.iter().filter(|g| !g.rows.is_empty()) {
         let group = &criteria.groups[g.group];
-        let _ = writeln!(out, "\n{} (tổng {})", group.name, group.total.normalize());
+        let _ = writeln!(
+            out,
+            "\n{}",
+            tr!(
+                "reports-sensitivity-group",
+                name = group.name,
+                total = group.total.normalize()
+            )
+        );
         let mut t = new_table(terminal);
         t.set_header(vec![
-            "Hạng",
-            "Đơn vị",
-            "Chỉ số",
-            "Hạng trung vị",
-            "Hạng P5 … P95",
-            "Dịch chuyển TB",
+            tr!("reports-col-rank"),
+            tr!("reports-col-unit"),
+            tr!("reports-col-index"),
+            tr!("reports-sensitivity-col-median"),
+            tr!("reports-sensitivity-col-range"),
+            tr!("reports-sensitivity-col-shift"),
         ]);
         for row in &g.rows {
             let unit = &results.units[row.unit];
@@ -494,13 +514,11 @@ fn sensitivity_table(
             .join("; ");
         let _ = writeln!(
             out,
-            "Điểm tối đa các lĩnh vực đã thử (thấp nhất … cao nhất): {fields}"
+            "{}",
+            tr!("reports-sensitivity-fields", fields = fields)
         );
     }
-    let _ = writeln!(
-        out,
-        "\nHạng P5 … P95: 90% số lần lặp cho hạng trong khoảng này; Dịch chuyển TB = trung bình |hạng khi lặp − hạng công bố|."
-    );
+    let _ = writeln!(out, "\n{}", tr!("reports-sensitivity-legend"));
     out
 }
 

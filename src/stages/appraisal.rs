@@ -8,8 +8,9 @@
 use rust_decimal::Decimal;
 
 use super::{Basis, LeafScore, Warning, WarningKind};
-use crate::criteria::{Measure, Node, Rule};
+use crate::criteria::{Measure, Node, Rule, value_text};
 use crate::inputs::{AppraisalRow, Entry, Value};
+use crate::tr;
 
 /// The points a rule gives for a measured value; `None` when it gives none: a value that no
 /// band holds (a percentage above 100 where no band is open upwards).
@@ -33,8 +34,10 @@ pub fn rule_points(node: &Node, value: Value) -> Option<Decimal> {
     }
 }
 
-/// A measured value as the decision writes it: "85%", "3 lần", or a level's name.
+/// A measured value as the decision writes it, in the messages' language: "85%", "3 lần"
+/// ("3 times"), or a level's name.
 pub fn describe_value(node: &Node, value: Value) -> String {
+    let lang = crate::i18n::lang();
     match (node.rule.as_ref(), value) {
         (Some(Rule::Levels { levels }), Value::Level(i)) => {
             format!("\"{}\"", levels[i as usize].name)
@@ -44,9 +47,9 @@ pub fn describe_value(node: &Node, value: Value) -> String {
                 on: Measure::Count, ..
             }),
             Value::Number(v),
-        ) => format!("{} lần", v.normalize()),
-        (_, Value::Number(v)) => format!("{}%", v.normalize()),
-        (_, Value::Level(i)) => format!("level {i}"),
+        ) => value_text(lang, v, Some(Measure::Count)),
+        (_, Value::Number(v)) => value_text(lang, v, Some(Measure::Percent)),
+        (_, Value::Level(i)) => tr!("stages-level", level = i),
     }
 }
 
@@ -98,15 +101,11 @@ pub fn score(
             None => return None,
         },
         (Entry::Empty, own) => {
-            let shown = match own {
-                Entry::Points(p) => format!("the self points {} stand", p.normalize()),
-                _ => "the self-assessed N/A stands".to_string(),
+            let message = match own {
+                Entry::Points(p) => tr!("stages-not-appraised", points = p.normalize()),
+                _ => tr!("stages-not-appraised-na"),
             };
-            warn(
-                warnings,
-                WarningKind::NotAppraised,
-                format!("not appraised: {shown}"),
-            );
+            warn(warnings, WarningKind::NotAppraised, message);
             (own, Basis::SelfOnly)
         }
         (appraised, _) => (appraised, Basis::Appraised),
@@ -121,23 +120,26 @@ pub fn score(
             if let (Some(r), true) = (rule, basis != Basis::Rule)
                 && r != points
             {
-                let whose = if basis == Basis::Appraised {
-                    "appraised"
+                let value = row
+                    .value
+                    .map(|v| describe_value(node, v))
+                    .unwrap_or_default();
+                let message = if basis == Basis::Appraised {
+                    tr!(
+                        "stages-rule-disagrees-appraised",
+                        points = points.normalize(),
+                        rule = r.normalize(),
+                        value = value
+                    )
                 } else {
-                    "self-assessed"
+                    tr!(
+                        "stages-rule-disagrees-self",
+                        points = points.normalize(),
+                        rule = r.normalize(),
+                        value = value
+                    )
                 };
-                warn(
-                    warnings,
-                    WarningKind::RuleDisagrees,
-                    format!(
-                        "{whose} {} points, but the rule gives {} for {}",
-                        points.normalize(),
-                        r.normalize(),
-                        row.value
-                            .map(|v| describe_value(node, v))
-                            .unwrap_or_default()
-                    ),
-                );
+                warn(warnings, WarningKind::RuleDisagrees, message);
             }
             Some(LeafScore {
                 applicable: true,

@@ -22,6 +22,7 @@ use crate::criteria::{Criteria, Source};
 use crate::error::{Failure, Problem};
 use crate::exact::Exact;
 use crate::inputs::{self, Year};
+use crate::tr;
 
 /// How a run treats gaps and warnings.
 #[derive(Debug, Clone, Copy, Default)]
@@ -108,8 +109,12 @@ impl fmt::Display for Warning {
             write!(f, "{place}: ")?;
         }
         match (&self.unit, &self.criterion) {
-            (Some(u), Some(c)) => write!(f, "unit {u}, criterion {c}: ")?,
-            (Some(u), None) => write!(f, "unit {u}: ")?,
+            (Some(u), Some(c)) => write!(
+                f,
+                "{}: ",
+                tr!("common-subject-unit-criterion", unit = u, criterion = c)
+            )?,
+            (Some(u), None) => write!(f, "{}: ", tr!("common-subject-unit", unit = u))?,
             _ => {}
         }
         write!(f, "{}", self.message)
@@ -290,9 +295,10 @@ pub fn compute_all(
                 file: Some(sipas_file.clone()),
                 sheet: None,
                 line: None,
-                message: format!(
-                    "{valid} valid questionnaires, below the minimum of {}: the satisfaction index is flagged",
-                    criteria.sipas.min_valid
+                message: tr!(
+                    "stages-small-sample",
+                    count = valid,
+                    min = criteria.sipas.min_valid
                 ),
             });
         }
@@ -305,9 +311,10 @@ pub fn compute_all(
                     file: Some(sipas_file.clone()),
                     sheet: None,
                     line: None,
-                    message: format!(
-                        "no valid answer on element {} ({}): left out of the index",
-                        element.code, element.name
+                    message: tr!(
+                        "stages-element-unanswered",
+                        code = element.code,
+                        name = element.name
                     ),
                 });
             }
@@ -351,18 +358,9 @@ pub fn compute_all(
                 Some(s) => s,
                 None => {
                     let (file, what) = match node.source {
-                        Some(Source::Survey) => (
-                            &survey_file,
-                            "no valid survey answer about this unit for the leaf's questions",
-                        ),
-                        Some(Source::Sipas) => (
-                            &sipas_file,
-                            "no valid satisfaction questionnaire about this unit",
-                        ),
-                        _ => (
-                            &self_file,
-                            "no points, no appraisal and no value for this applicable criterion",
-                        ),
+                        Some(Source::Survey) => (&survey_file, tr!("stages-missing-survey")),
+                        Some(Source::Sipas) => (&sipas_file, tr!("stages-missing-sipas")),
+                        _ => (&self_file, tr!("stages-missing-appraisal")),
                     };
                     let refused = match node.source {
                         Some(Source::Appraisal) => year.unreadable.contains(&(u, Some(i))),
@@ -378,16 +376,20 @@ pub fn compute_all(
                             file: Some(file.clone()),
                             sheet: None,
                             line: None,
-                            message: format!("{what}: scored 0 (--missing zero)"),
+                            message: tr!("stages-missing-zero", what = what),
                         });
                     } else {
                         problems.push(
                             Problem::new(file.clone(), 0, 0, what)
-                                .subject(format!("unit {}, criterion {}", unit.code, node.code))
+                                .subject(tr!(
+                                    "common-subject-unit-criterion",
+                                    unit = unit.code,
+                                    criterion = node.code.to_string()
+                                ))
                                 .hint(match node.source {
-                                    Some(Source::Survey) => "add the officials' answers to this leaf's questions about the unit, or run with --missing zero",
-                                    Some(Source::Sipas) => "add the unit's satisfaction questionnaires, or run with --missing zero",
-                                    _ => "add the row (points, appraised points or a value), write N/A where the criterion does not apply, or run with --missing zero",
+                                    Some(Source::Survey) => tr!("stages-missing-survey-hint"),
+                                    Some(Source::Sipas) => tr!("stages-missing-sipas-hint"),
+                                    _ => tr!("stages-missing-appraisal-hint"),
                                 }),
                         );
                     }
@@ -411,13 +413,8 @@ pub fn compute_all(
         );
         if par.max.is_zero() {
             problems.push(
-                Problem::new(
-                    self_file.clone(),
-                    0,
-                    0,
-                    "every criterion is N/A: the unit has no maximum",
-                )
-                .subject(format!("unit {}", unit.code)),
+                Problem::new(self_file.clone(), 0, 0, tr!("stages-no-maximum"))
+                    .subject(tr!("common-subject-unit", unit = unit.code)),
             );
         }
         let scores = nodes
@@ -471,13 +468,13 @@ pub fn compute_all(
                     w.file.clone().unwrap_or_default(),
                     w.line.unwrap_or(0),
                     0,
-                    format!("{} (--strict)", w.message),
+                    tr!("stages-strict", message = w.message),
                 )
                 .in_sheet(w.sheet.as_deref());
-                p.subject = Some(format!(
-                    "unit {}, criterion {}",
-                    w.unit.as_deref().unwrap_or("?"),
-                    w.criterion.as_deref().unwrap_or("?")
+                p.subject = Some(tr!(
+                    "common-subject-unit-criterion",
+                    unit = w.unit.as_deref().unwrap_or("?"),
+                    criterion = w.criterion.as_deref().unwrap_or("?")
                 ));
                 problems.push(p);
             }

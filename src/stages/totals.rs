@@ -27,7 +27,22 @@ pub struct Deduction {
 pub struct Ranked {
     /// 1-based; 0 when the unit is not ranked.
     pub rank: usize,
+    /// The annexes' note (Vietnamese, as they write it).
     pub note: Option<String>,
+    /// What the note says, for messages in another language.
+    pub tie: Option<Tie>,
+}
+
+/// Why a rank is decided below the published precision: the units that publish the same figure
+/// with another exact value, each value at the fewest decimals that tell them all apart.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tie {
+    /// The other units (code, value), highest first.
+    pub others: Vec<(String, Decimal)>,
+    /// The figure they all publish.
+    pub published: Decimal,
+    /// The unit's own value.
+    pub own: Decimal,
 }
 
 /// The PAR index of a unit and its parts.
@@ -276,19 +291,28 @@ pub fn rank(entries: &[(&str, Option<Decimal>)], decimals: u32, mode: Ranking) -
             };
             note.clear();
             note.push_str("bằng ");
+            let mut others = Vec::new();
             for (k, (code, w)) in apart.enumerate() {
                 if k > 0 {
                     note.push_str(", ");
                 }
                 note.push_str(code);
                 note.push(' ');
-                crate::decimal::write(&mut note, publish(w, digits));
+                let w = publish(w, digits);
+                crate::decimal::write(&mut note, w);
+                others.push((code.to_string(), w));
             }
+            let own = publish(v, digits);
             note.push_str(" khi làm tròn (");
             crate::decimal::write(&mut note, published);
             note.push_str("); xếp hạng theo giá trị chính xác ");
-            crate::decimal::write(&mut note, publish(v, digits));
+            crate::decimal::write(&mut note, own);
             ranks[i].note = Some(note.clone());
+            ranks[i].tie = Some(Tie {
+                others,
+                published,
+                own,
+            });
         }
     }
     ranks
@@ -378,6 +402,16 @@ mod tests {
                     format!("bằng {} khi làm tròn ({p}); xếp hạng theo giá trị chính xác {}", others.join(", "), publish(v, digits))
                 });
                 proptest::prop_assert_eq!(&got[i].note, &note);
+                // what the note says, for the messages
+                let tie = (!apart.is_empty()).then(|| {
+                    let digits = apart.iter().map(|&j| digits_to_tell(v, e[j].1.unwrap())).max().unwrap();
+                    Tie {
+                        others: apart.iter().map(|&j| (e[j].0.to_string(), publish(e[j].1.unwrap(), digits))).collect(),
+                        published: p,
+                        own: publish(v, digits),
+                    }
+                });
+                proptest::prop_assert_eq!(&got[i].tie, &tie);
             }
         }
     }

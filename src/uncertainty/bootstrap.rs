@@ -354,9 +354,7 @@ impl Model {
         let (Some(sipas_answers), Some(survey_answers)) =
             (&year.sipas.answers, &year.par_survey.answers)
         else {
-            return Err(Failure::Usage(
-                "the bootstrap needs every answer: read the year with keep_answers".into(),
-            ));
+            return Err(Failure::Usage(crate::tr!("uncertainty-answers-needed")));
         };
         let shape = SipasShape::of(criteria);
         let satisfied: Vec<bool> = criteria
@@ -550,7 +548,10 @@ impl Model {
         if width == 0 {
             return matrix;
         }
-        let progress = Progress::new(settings.replicates as u64, "bootstrap");
+        let progress = Progress::new(
+            settings.replicates as u64,
+            &crate::tr!("uncertainty-progress-bootstrap"),
+        );
         matrix.par_chunks_mut(width).enumerate().for_each_init(
             || self.scratch(),
             |scratch, (r, row)| {

@@ -24,6 +24,7 @@ use std::time::{Duration, Instant};
 use rust_decimal::Decimal;
 
 use crate::error::Failure;
+use crate::tr;
 
 /// Default seed of both analyses: a run without `--seed` is reproducible too.
 pub const DEFAULT_SEED: u64 = 1;
@@ -151,33 +152,37 @@ pub fn parse_percent_arg(
     max: Decimal,
 ) -> Result<Decimal, String> {
     let value = crate::decimal::parse_percent(text)
-        .ok_or_else(|| format!("{text:?} is not a percentage (e.g. 95 or 99.5)"))?;
+        .ok_or_else(|| tr!("uncertainty-not-percent", value = text))?;
     let above = if min_inclusive {
         value >= min
     } else {
         value > min
     };
     if !above || value >= max {
-        return Err(format!(
-            "{} is out of range: give a percentage from {} ({}) to {} (exclusive)",
-            value.normalize(),
-            min.normalize(),
-            if min_inclusive {
-                "inclusive"
-            } else {
-                "exclusive"
-            },
-            max.normalize()
-        ));
+        let (value, min, max) = (value.normalize(), min.normalize(), max.normalize());
+        return Err(if min_inclusive {
+            tr!(
+                "uncertainty-percent-range-from",
+                value = value,
+                min = min,
+                max = max
+            )
+        } else {
+            tr!(
+                "uncertainty-percent-range-above",
+                value = value,
+                min = min,
+                max = max
+            )
+        });
     }
     Ok(value.normalize())
 }
 
 /// Parses `--ci LEVEL`: a confidence level in percent, strictly between 0 and 100.
 pub fn parse_level(text: &str) -> Result<Decimal, String> {
-    parse_percent_arg(text, Decimal::ZERO, false, Decimal::ONE_HUNDRED).map_err(|e| {
-        format!("{e}; --ci takes an optional level, so write the year's folder before it (compute DIR --ci)")
-    })
+    parse_percent_arg(text, Decimal::ZERO, false, Decimal::ONE_HUNDRED)
+        .map_err(|e| tr!("uncertainty-level", reason = e))
 }
 
 /// Checks a replicate count given on the command line.
@@ -185,10 +190,12 @@ pub fn parse_replicates(text: &str) -> Result<usize, String> {
     let n: usize = text
         .trim()
         .parse()
-        .map_err(|_| format!("{text:?} is not a whole number of replicates"))?;
+        .map_err(|_| tr!("uncertainty-replicates-not-whole", value = text))?;
     if n == 0 || n > MAX_REPLICATES {
-        return Err(format!(
-            "{n} replicates: give from 1 to {MAX_REPLICATES} (the defaults are usually right)"
+        return Err(tr!(
+            "uncertainty-replicates-range",
+            count = n,
+            max = MAX_REPLICATES
         ));
     }
     Ok(n)
@@ -197,8 +204,10 @@ pub fn parse_replicates(text: &str) -> Result<usize, String> {
 /// Fails with a usage error when `n` is out of range (for callers of the library).
 pub fn check_replicates(n: usize) -> Result<(), Failure> {
     if n == 0 || n > MAX_REPLICATES {
-        return Err(Failure::Usage(format!(
-            "{n} replicates: give from 1 to {MAX_REPLICATES}"
+        return Err(Failure::Usage(tr!(
+            "uncertainty-replicates-range",
+            count = n,
+            max = MAX_REPLICATES
         )));
     }
     Ok(())
@@ -219,9 +228,12 @@ impl Progress {
             Some(len),
             indicatif::ProgressDrawTarget::hidden(),
         );
-        if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{msg} [{bar:30}] {pos}/{len} ({elapsed}, còn {eta})",
-        ) {
+        // indicatif's own placeholders, {eta} placed as the language puts it
+        let template = format!(
+            "{{msg}} [{{bar:30}}] {{pos}}/{{len}} ({{elapsed}}, {})",
+            tr!("uncertainty-eta", eta = "{eta}")
+        );
+        if let Ok(style) = indicatif::ProgressStyle::with_template(&template) {
             bar.set_style(style.progress_chars("=> "));
         }
         bar.set_message(what.to_string());

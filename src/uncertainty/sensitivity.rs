@@ -103,10 +103,7 @@ struct Member {
 }
 
 fn overflow() -> Failure {
-    Failure::Usage(
-        "the perturbed maxima cannot be computed in exact decimals: the criteria's maxima are too large, or all 0"
-            .into(),
-    )
+    Failure::Usage(crate::tr!("uncertainty-sensitivity-overflow"))
 }
 
 /// Runs the analysis for the units of `groups`.
@@ -118,9 +115,9 @@ pub fn run(
 ) -> Result<Sensitivity, Failure> {
     check_replicates(settings.replicates)?;
     if settings.spread.is_sign_negative() || settings.spread >= Decimal::ONE_HUNDRED {
-        return Err(Failure::Usage(format!(
-            "spread {}%: give a percentage from 0 to 100 (exclusive)",
-            settings.spread
+        return Err(Failure::Usage(crate::tr!(
+            "uncertainty-spread-range",
+            spread = settings.spread
         )));
     }
     let models: Vec<GroupModel> = groups
@@ -154,7 +151,10 @@ pub fn run(
     // At least one slot per replicate, so that every replicate runs even for an empty group.
     let mut ranks = vec![0u32; settings.replicates * width.max(1)];
     let mut drawn = vec![Decimal::ZERO; settings.replicates * field_width.max(1)];
-    let progress = Progress::new(settings.replicates as u64, "sensitivity");
+    let progress = Progress::new(
+        settings.replicates as u64,
+        &crate::tr!("uncertainty-progress-sensitivity"),
+    );
     let ok = ranks
         .par_chunks_mut(width.max(1))
         .zip(drawn.par_chunks_mut(field_width.max(1)))

@@ -78,7 +78,7 @@ case("06-sa-unknown-criterion", {SA: append(SA, "S1,9.9,1,1,,")}, 4, SA, 29, 'un
 case("07-sa-duplicate-row", {SA: append(SA, "S1,1.1.1,1,1,,")}, 4, SA, 29, "duplicate row (first at line 2)")
 case("08-sa-missing-column", {SA: "\n".join(["unit,criterion,self,value,note"] + [",".join(l.split(",")[:3] + l.split(",")[4:]) for l in lines(SA)[1:]]) + "\n"}, 4, SA, 1, "missing column", "appraised")
 case("09-sa-ragged-row", {SA: edit(SA, 4, "S1,1.2,2,N/A,,note,extra,cells")}, 4, SA, 4, "cells but the header has 6 columns")
-case("10-sa-row-for-survey-leaf", {SA: append(SA, "S1,1.3,1,1,,")}, 4, SA, 29, "takes no self-assessment row", "scored by điều tra XHH")
+case("10-sa-row-for-survey-leaf", {SA: append(SA, "S1,1.3,1,1,,")}, 4, SA, 29, "takes no self-assessment row", "scored by officials' survey")
 case("11-sa-row-for-parent", {SA: append(SA, "S1,1.1,1,1,,")}, 4, SA, 29, "it has sub-criteria")
 case("12-sa-unknown-level", {SA: edit(SA, 8, "S2,1.1.1,,,Ban hành sớm,")}, 4, SA, 8, "is not a level of this criterion")
 # a percentage above 100 is scored where a band is open upwards; where none holds it and no

@@ -26,7 +26,17 @@ pub fn bin() -> Command {
 
 /// Runs `par-index args…`; returns (exit code, stdout, stderr).
 pub fn run(args: &[&str]) -> (i32, String, String) {
-    let out = bin().args(args).output().expect("runs");
+    output(bin().args(args))
+}
+
+/// Runs `par-index args…` as a user does, with no language asked for (no `PAR_INDEX_LANG`):
+/// in Vietnamese unless `args` say otherwise.
+pub fn run_as_user(args: &[&str]) -> (i32, String, String) {
+    output(bin().env_remove("PAR_INDEX_LANG").args(args))
+}
+
+fn output(cmd: &mut Command) -> (i32, String, String) {
+    let out = cmd.output().expect("runs");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),

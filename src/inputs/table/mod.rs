@@ -757,7 +757,14 @@ pub fn transcript(path: &Path, capacity: Option<usize>, unsplit: bool) -> String
         detect: false,
     };
     let mut problems = Problems::default();
-    let table = match Table::open_with(path, "t.csv", &ANY, ReadOptions::default(), paths, &mut problems) {
+    let table = match Table::open_with(
+        path,
+        "t.csv",
+        &ANY,
+        ReadOptions::default(),
+        paths,
+        &mut problems,
+    ) {
         Ok(table) => table,
         Err(f) => return format!("io {f}"),
     };
