@@ -4,9 +4,11 @@
 pub mod annex;
 pub mod chart;
 pub mod csv;
+pub mod docx;
 pub mod explain;
 pub mod json;
 pub mod previous;
+pub mod publish;
 pub mod table;
 pub mod uncertainty;
 pub mod xlsx;
