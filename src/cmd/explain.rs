@@ -1,5 +1,7 @@
 //! `par-index explain`: where a unit lost its points, and how it compares.
 
+mod all;
+
 use std::path::PathBuf;
 
 use clap::ValueEnum;
@@ -11,6 +13,7 @@ use crate::inputs;
 use crate::output;
 use crate::reports::explain::{self, Layout};
 use crate::reports::previous;
+use crate::reports::scorecard;
 use crate::stages::{self, Results};
 use crate::text::{fold, normalize_key};
 
@@ -20,6 +23,11 @@ pub enum Format {
     Table,
     /// Everything, for scripts.
     Json,
+    /// The unit's scorecard (phiếu kết quả) as a workbook: results, what it takes to move,
+    /// neighbours, criteria by points lost and against the group's best, the whole tree.
+    Xlsx,
+    /// The scorecard as a Word document.
+    Docx,
 }
 
 /// Where a unit lost its points, and how it compares with its neighbours.
@@ -49,13 +57,14 @@ Thẩm định (appraisal points that stand), Điều tra (officials' survey), H
 loses nothing. The table fits 80 columns (names are cut; --format json has them whole).")]
 pub struct Args {
     /// The unit: its code (e.g. SNV) or its name as in units.csv.
-    #[arg(value_name = "UNIT")]
-    pub unit: String,
+    #[arg(value_name = "UNIT", required_unless_present = "all")]
+    pub unit: Option<String>,
+    #[arg(long, requires = "output", help = crate::tr!("cli-explain-all"))]
+    pub all: bool,
     #[command(flatten)]
     pub year: YearArgs,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[arg(long, value_enum, help = crate::tr!("cli-explain-format"))]
+    pub format: Option<Format>,
     /// Write the result to FILE instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -72,18 +81,48 @@ pub struct Args {
     pub top: usize,
 }
 
-pub fn run(args: Args) -> anyhow::Result<u8> {
+pub fn run(mut args: Args) -> anyhow::Result<u8> {
+    if args.all {
+        all::shift_folder(&mut args)?;
+    }
+    let format = args.format.unwrap_or(if args.all {
+        Format::Xlsx
+    } else {
+        Format::Table
+    });
+    if matches!(format, Format::Xlsx | Format::Docx)
+        && args.output.is_none()
+        && output::stdout_is_terminal()
+    {
+        let name = format.to_possible_value().map(|v| v.get_name().to_string());
+        return Err(Failure::Usage(crate::tr!(
+            "cli-explain-binary-on-terminal",
+            format = name.unwrap_or_default()
+        ))
+        .into());
+    }
     let criteria = criteria::load(args.year.criteria.as_deref())?;
     let previous = args.previous.as_deref().map(previous::read).transpose()?;
     let year = inputs::read(&args.year.dir, &criteria, args.year.read_settings())?;
     let results = stages::compute(&criteria, &year, args.year.options())?;
-    let unit = find_unit(&results, &args.unit)?;
+    if args.all {
+        return all::run(&args, format, &criteria, &year, &results, previous.as_ref());
+    }
+    let unit = find_unit(&results, args.unit.as_deref().unwrap_or_default())?;
     let group = results.units[unit].group;
     let changes = previous
         .as_ref()
         .map(|p| previous::changes(&criteria, &results, &[group], p));
     let e = explain::explain(&criteria, &year, &results, unit, changes.as_ref());
-    let bytes = match args.format {
+    let bytes = match format {
+        Format::Xlsx => {
+            let card = scorecard::scorecard(&criteria, &year, &results, unit, changes.as_ref());
+            scorecard::xlsx::render(&criteria, &card, args.top)?
+        }
+        Format::Docx => {
+            let card = scorecard::scorecard(&criteria, &year, &results, unit, changes.as_ref());
+            scorecard::docx::render(&criteria, &card, args.top)?
+        }
         Format::Json => {
             let mut s = serde_json::to_string_pretty(&e)?;
             s.push('\n');

@@ -77,7 +77,7 @@ pub fn render(criteria: &Criteria, documents: &[Document]) -> anyhow::Result<Vec
             );
         }
     }
-    docx = properties(docx, criteria);
+    docx = properties(docx, criteria, "");
     pack(docx, &header_rows)
 }
 
@@ -108,13 +108,20 @@ pub fn page_setup(docx: Docx) -> Docx {
         .first_header(Header::new())
 }
 
-/// The program and the rules that made the document, in its custom properties.
-pub fn properties(docx: Docx, criteria: &Criteria) -> Docx {
-    docx.custom_property(
-        "par-index",
-        format!("par-index {}", env!("CARGO_PKG_VERSION")),
-    )
-    .custom_property("Bộ tiêu chí", criteria.id.clone())
+/// The program and the rules that made the document, in its custom properties: one property,
+/// "par-index" (docx-rs keeps them in a hash map, written in no fixed order), with `more` after
+/// them ("mã đơn vị SNV").
+pub fn properties(docx: Docx, criteria: &Criteria, more: &str) -> Docx {
+    let mut value = format!(
+        "par-index {}; bộ tiêu chí {}",
+        env!("CARGO_PKG_VERSION"),
+        criteria.id
+    );
+    if !more.is_empty() {
+        value.push_str("; ");
+        value.push_str(more);
+    }
+    docx.custom_property("par-index", value)
 }
 
 /// The document as a .docx file. docx-rs cannot mark a table row as a header repeated on

@@ -9,6 +9,7 @@ pub mod explain;
 pub mod json;
 pub mod previous;
 pub mod publish;
+pub mod scorecard;
 pub mod table;
 pub mod uncertainty;
 pub mod xlsx;
