@@ -36,6 +36,9 @@ pub const TEXT_SIZE: usize = 26;
 pub const TABLE_SIZE: usize = 24;
 /// Left and right margin of a table cell.
 const CELL_MARGIN: usize = 45;
+/// The least width of the names' column (3.5 cm at 12 pt, less in smaller text), before the
+/// text of a table shrinks.
+const NAME_LEAST: usize = 1985;
 /// What a cell needs beyond its text: its margins and a little air.
 const CELL_PAD: usize = 2 * CELL_MARGIN + 24;
 
@@ -318,6 +321,14 @@ impl Layout {
                 longest_word(&col.header, bold)
             };
             least[c] = body.max(header).max(text_width("000", plain)) + CELL_PAD;
+            if col.kind == Kind::Name {
+                // names on two lines at most, as far as 3.5 cm go: else the text shrinks
+                let whole = cells()
+                    .map(|e| text_width(&e.cell.text(), plain))
+                    .max()
+                    .unwrap_or(0);
+                least[c] = least[c].max((whole / 2 + CELL_PAD).min(NAME_LEAST * size / TABLE_SIZE));
+            }
             want[c] = match col.kind {
                 Kind::Name => {
                     let whole = cells()
