@@ -10,10 +10,10 @@
 //! names) are written upwards.
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, Header, HeightRule, LineSpacing, PageMargin, PageNum,
-    PageOrientationType, Paragraph, Run, RunFonts, Table, TableAlignmentType, TableBorder,
-    TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow,
-    TextDirectionType, VAlignType, VMergeType, WidthType,
+    AlignmentType, Docx, Header, HeightRule, LineSpacing, PageMargin, PageNum, PageOrientationType,
+    Paragraph, Run, RunFonts, Table, TableAlignmentType, TableBorder, TableBorderPosition,
+    TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow, TextDirectionType,
+    VAlignType, VMergeType, WidthType,
 };
 
 use super::annex::Cell;
@@ -582,11 +582,6 @@ fn longest_word(text: &str, style: Style) -> usize {
         .map(|w| text_width(w, style))
         .max()
         .unwrap_or(0)
-}
-
-/// A page break, for documents of several parts.
-pub fn page_break() -> Paragraph {
-    Paragraph::new().add_run(Run::new().add_break(BreakType::Page))
 }
 
 #[cfg(test)]

@@ -144,7 +144,7 @@ pub fn render(
         let sheet = book.add_worksheet();
         sheet.set_name(doc.label)?;
         used.push(doc.label.to_string());
-        annex_sheet(sheet, criteria, &doc, &formats)?;
+        annex_sheet(sheet, &doc, &formats)?;
     }
     if let Some(par) = annexes.iter().find(|a| a.label == publish::PAR_LABEL) {
         for (s, &g) in groups.iter().enumerate() {
@@ -417,12 +417,7 @@ fn shown(entry: &publish::Entry, kind: Kind) -> String {
     text
 }
 
-fn annex_sheet(
-    sheet: &mut Worksheet,
-    _criteria: &Criteria,
-    doc: &Document,
-    f: &Formats,
-) -> Result<(), XlsxError> {
+fn annex_sheet(sheet: &mut Worksheet, doc: &Document, f: &Formats) -> Result<(), XlsxError> {
     let last = doc.columns.len().saturating_sub(1) as u16;
     titles(sheet, doc.label, &doc.heading, &doc.attached, last, f)?;
     let headers: Vec<String> = doc.columns.iter().map(|c| c.header.clone()).collect();
