@@ -251,7 +251,7 @@ fn help_is_vietnamese_by_default_and_english_when_asked() {
         ),
         (
             vec!["compute", "-h"],
-            vec!["Tính Chỉ số CCHC", "[giá trị: table, csv, json, xlsx]"],
+            vec!["Tính Chỉ số CCHC", "[giá trị: table, csv, json, xlsx,"],
         ),
         (
             vec!["check", "--help"],
@@ -455,8 +455,8 @@ fn parser_errors_in_both_languages_exit_2() {
         ),
         (
             vec!["compute", &dir, "--format", "pdf"],
-            "par-index: giá trị 'pdf' không hợp lệ cho '--format'\n  gợi ý: các giá trị hợp lệ: table, csv, json, xlsx\n",
-            "par-index: invalid value 'pdf' for '--format'\n  hint: possible values: table, csv, json, xlsx\n",
+            "par-index: giá trị 'pdf' không hợp lệ cho '--format'\n  gợi ý: các giá trị hợp lệ: table, csv, json, xlsx, docx\n",
+            "par-index: invalid value 'pdf' for '--format'\n  hint: possible values: table, csv, json, xlsx, docx\n",
         ),
         (
             vec!["explain"],

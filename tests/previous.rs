@@ -102,9 +102,13 @@ fn the_csv_and_workbook_exports_give_the_same_changes() {
         previous_json().to_str().unwrap(),
     ]);
     assert_eq!(code, 0, "{err}");
-    let (_, from_book) = changes(&book);
-    // this workbook is 2023's: every unit compares with itself
+    let (json, from_book) = changes(&book);
+    // this workbook is 2023's: every unit compares with itself, read from the data sheet
+    // (the annex sheets carry no codes) with its group and the year of its title
+    assert_eq!(from_book.len(), 31);
+    assert_eq!(json["previous"]["year"], 2023);
     for (code, c) in &from_book {
+        assert_eq!(c["status"], "compared", "{code}");
         assert_eq!(dec(&c["index_change"]), Decimal::ZERO, "{code}");
         assert_eq!(c["rank_change"], 0, "{code}");
     }

@@ -146,6 +146,7 @@ cli-compute-arg-format-value-table = A table for the terminal (fitted to its wid
 cli-compute-arg-format-value-csv = The annexes as CSV, Vietnamese headers
 cli-compute-arg-format-value-json = Everything, for scripts
 cli-compute-arg-format-value-xlsx = A workbook laid out as the decision's annexes, to --output FILE.xlsx (or a pipe, never a terminal)
+cli-compute-arg-format-value-docx = The annexes as a Word document to attach to the decision, to --output FILE.docx (or a pipe, never a terminal)
 cli-compute-arg-previous = An earlier year's export (JSON, CSV or workbook of `compute`): adds to Phụ lục II last year's index and rank and their change (new and dropped units said as such)
 cli-compute-arg-chart = Also draw each group's units ranked by PAR index, coloured by band, as an SVG chart
 cli-compute-arg-ci = How sure is each rank: confidence intervals at LEVEL% (default 95) from a bootstrap of the surveys, reported instead of the annexes
@@ -200,6 +201,9 @@ cli-explain-after-help =
 cli-explain-arg-unit = The unit: its code (e.g. SNV) or its name as in units.csv
 cli-explain-arg-format-value-table = For people: summary, tree, leaves by points lost, neighbours, warnings (80 columns)
 cli-explain-arg-format-value-json = Everything, for scripts
+cli-explain-arg-format-value-xlsx = The unit's scorecard (phiếu kết quả) as a workbook: its results, what it takes to pass the unit above and to reach the next band, neighbours, criteria by points lost and against the group's best, the whole tree (the default with --all)
+cli-explain-arg-format-value-docx = The scorecard as a Word document
+cli-explain-arg-format = Output format (default: table for a unit; with --all, xlsx, one file per unit)
 cli-explain-arg-previous = An earlier year's export (JSON, CSV or workbook of `compute`): adds the change of index and rank
 cli-explain-arg-depth = Deepest level of the tree shown: 1 = fields, 2 = criteria, 3 = sub-criteria (default: all)
 cli-explain-arg-top = How many criteria to list by points lost (0 = all that lost points)
@@ -264,3 +268,21 @@ cli-template-arg-units = The units: a units file (Mã đơn vị, Tên đơn v�
 cli-template-arg-group = Only the units of this group (so, huyen)
 cli-template-arg-out = The folder to write into, created if missing (default: template-YEAR)
 cli-template-arg-force = Replace files that already exist in the folder
+
+## compute --format docx, explain --all (the annexes as a Word document; scorecards)
+
+# compute --format docx (the annexes as a Word document)
+cli-docx-with-ci = --format docx is for the annexes; give --ci with table, csv or json
+cli-docx-on-terminal = --format docx writes a Word document, not text: give --output FILE.docx
+
+# explain --all, explain --format xlsx|docx (the units' scorecards)
+cli-explain-arg-all = Write the scorecard (phiếu kết quả) of every unit into the folder --output DIR, one file per unit named from its code (SNV.xlsx; a code Windows cannot take as a file name is changed), written all or none; the folder is created if needed. The year's folder may come right after --all.
+cli-explain-binary-on-terminal = --format { $format } writes a document, not text: give --output FILE.{ $format }
+cli-explain-all-with-unit = --all explains every unit: give no unit ("{ $unit }"), only the year's folder
+cli-explain-all-needs-folder = --all writes one file per unit: give --output DIR, a folder (not a file)
+cli-explain-cannot-create = cannot create the folder { $dir }
+cli-explain-wrote = { $count ->
+    [one] wrote { $count } scorecard in { $dir }
+   *[other] wrote { $count } scorecards in { $dir }
+}
+cli-explain-cannot-write = cannot write { $file }

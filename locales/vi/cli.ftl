@@ -140,6 +140,7 @@ cli-compute-arg-format-value-table = Bảng trên màn hình (vừa độ rộng
 cli-compute-arg-format-value-csv = Các phụ lục dạng CSV, tiêu đề cột tiếng Việt
 cli-compute-arg-format-value-json = Toàn bộ kết quả, cho các chương trình khác
 cli-compute-arg-format-value-xlsx = Sổ tính Excel trình bày như các phụ lục của quyết định, ghi vào --output TỆP.xlsx (hoặc đường ống, không ra màn hình)
+cli-compute-arg-format-value-docx = Các phụ lục dạng văn bản Word để đính kèm quyết định, ghi ra --output TỆP.docx (hoặc qua ống dẫn, không ra màn hình)
 cli-compute-arg-previous = Kết quả xuất của năm trước (JSON, CSV hoặc sổ tính của lệnh `compute`): thêm vào Phụ lục II chỉ số, thứ hạng năm trước và mức tăng, giảm (ghi rõ đơn vị mới và đơn vị không còn)
 cli-compute-arg-chart = Vẽ thêm biểu đồ SVG: các đơn vị của từng nhóm xếp theo Chỉ số CCHC, tô màu theo xếp loại
 cli-compute-arg-ci = Độ tin cậy của từng thứ hạng: khoảng tin cậy ở mức LEVEL% (mặc định 95) bằng bootstrap các phiếu điều tra, báo cáo thay cho các phụ lục
@@ -193,6 +194,9 @@ cli-explain-after-help =
 cli-explain-arg-unit = Đơn vị: mã (ví dụ SNV) hoặc tên như trong units.csv
 cli-explain-arg-format-value-table = Để đọc: tóm tắt, cây tiêu chí, tiêu chí mất nhiều điểm nhất, đơn vị liền kề, cảnh báo (80 cột)
 cli-explain-arg-format-value-json = Toàn bộ, cho các chương trình khác
+cli-explain-arg-format-value-xlsx = Phiếu kết quả của đơn vị dạng bảng tính: kết quả, số điểm cần để vượt đơn vị xếp trên và để đạt xếp loại cao hơn, các đơn vị liền kề, tiêu chí theo số điểm bị mất và so với đơn vị cao nhất trong nhóm, toàn bộ cây tiêu chí (mặc định khi có --all)
+cli-explain-arg-format-value-docx = Phiếu kết quả dạng văn bản Word
+cli-explain-arg-format = Định dạng kết quả (mặc định: bảng cho một đơn vị; với --all là xlsx, mỗi đơn vị một tệp)
 cli-explain-arg-previous = Kết quả xuất của năm trước (JSON, CSV hoặc sổ tính của lệnh `compute`): thêm mức tăng, giảm chỉ số và thứ hạng
 cli-explain-arg-depth = Mức sâu nhất của cây được hiện: 1 = lĩnh vực, 2 = tiêu chí, 3 = tiêu chí thành phần (mặc định: tất cả)
 cli-explain-arg-top = Số tiêu chí bị mất điểm được liệt kê (0 = mọi tiêu chí bị mất điểm)
@@ -257,3 +261,18 @@ cli-template-arg-units = Các đơn vị: một tệp đơn vị (Mã đơn vị
 cli-template-arg-group = Chỉ các đơn vị của nhóm này (so, huyen)
 cli-template-arg-out = Thư mục để ghi, tạo mới nếu chưa có (mặc định: template-NĂM)
 cli-template-arg-force = Ghi đè các tệp đã có trong thư mục
+
+## compute --format docx, explain --all (the annexes as a Word document; scorecards)
+
+# compute --format docx (phụ lục dạng văn bản Word)
+cli-docx-with-ci = --format docx dành cho các phụ lục; dùng --ci với table, csv hoặc json
+cli-docx-on-terminal = --format docx ghi ra văn bản Word, không phải văn bản thuần: hãy dùng --output TỆP.docx
+
+# explain --all, explain --format xlsx|docx (phiếu kết quả của các đơn vị)
+cli-explain-arg-all = Ghi phiếu kết quả của mọi đơn vị vào thư mục --output THƯ_MỤC, mỗi đơn vị một tệp đặt tên theo mã đơn vị (SNV.xlsx; mã nào Windows không nhận làm tên tệp thì được đổi), ghi tất cả hoặc không ghi tệp nào; thư mục được tạo nếu chưa có. Thư mục số liệu của năm có thể viết ngay sau --all.
+cli-explain-binary-on-terminal = --format { $format } ghi ra văn bản, không phải văn bản thuần: hãy dùng --output TỆP.{ $format }
+cli-explain-all-with-unit = --all giải thích mọi đơn vị: không ghi đơn vị ("{ $unit }"), chỉ ghi thư mục số liệu của năm
+cli-explain-all-needs-folder = --all ghi mỗi đơn vị một tệp: hãy dùng --output THƯ_MỤC, là một thư mục (không phải tệp)
+cli-explain-cannot-create = không tạo được thư mục { $dir }
+cli-explain-wrote = đã ghi { $count } phiếu kết quả vào { $dir }
+cli-explain-cannot-write = không ghi được { $file }

@@ -9,7 +9,7 @@ use crate::error::{Failure, exit};
 use crate::inputs::{ReadOptions, ReadSettings};
 use crate::output;
 use crate::reports::annex::{self, Annex, Which};
-use crate::reports::{chart, csv, json, previous, table, xlsx};
+use crate::reports::{chart, csv, docx, json, previous, publish, table, xlsx};
 use crate::stages::{self, Options};
 
 // The help of every argument and value is in locales/*/cli.ftl (cli-compute-arg-*, and
@@ -23,6 +23,9 @@ pub enum Format {
     Json,
     // the annex workbook, to --output FILE.xlsx or a pipe
     Xlsx,
+    /// A Word document of the annexes, ready to attach to the decision, to --output FILE.docx
+    /// (or a pipe, never a terminal).
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -137,6 +140,14 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             return Err(Failure::Usage(crate::tr!("cli-xlsx-on-terminal")).into());
         }
     }
+    if args.format == Format::Docx {
+        if args.ci.is_some() {
+            return Err(Failure::Usage(crate::tr!("cli-docx-with-ci")).into());
+        }
+        if args.output.is_none() && output::stdout_is_terminal() {
+            return Err(Failure::Usage(crate::tr!("cli-docx-on-terminal")).into());
+        }
+    }
     let previous = args.previous.as_deref().map(previous::read).transpose()?;
     let settings = ReadSettings {
         keep_answers: args.ci.is_some(),
@@ -209,6 +220,12 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         Format::Xlsx => {
             let built = annexes(args.annex, sipas_annex, par_annex, |a| a);
             xlsx::render(&criteria, &results, &groups, &built)?
+        }
+        Format::Docx => {
+            let built = annexes(args.annex, sipas_annex, par_annex, |a| {
+                publish::document(&criteria, &results, &groups, &a)
+            });
+            docx::render(&criteria, &built)?
         }
         Format::Table => {
             let terminal = args.output.is_none() && output::stdout_is_terminal();

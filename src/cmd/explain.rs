@@ -1,5 +1,7 @@
 //! `par-index explain`: where a unit lost its points, and how it compares.
 
+mod all;
+
 use std::path::PathBuf;
 
 use clap::ValueEnum;
@@ -10,6 +12,7 @@ use crate::error::{Failure, exit};
 use crate::output;
 use crate::reports::explain::{self, Layout};
 use crate::reports::previous;
+use crate::reports::scorecard;
 use crate::stages::{self, Results};
 use crate::text::{fold, normalize_key};
 
@@ -18,18 +21,24 @@ pub enum Format {
     // for people, 80 columns
     Table,
     Json,
+    // the unit's scorecard (phiếu kết quả) as a workbook, or as a Word document
+    Xlsx,
+    Docx,
 }
 
 // Its help (about, examples, every argument) is in locales/*/cli.ftl, cli-explain-*.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    // the unit's code or name
-    #[arg(value_name = "UNIT")]
-    pub unit: String,
+    // the unit's code or name; none with --all
+    #[arg(value_name = "UNIT", required_unless_present = "all")]
+    pub unit: Option<String>,
+    #[arg(long, requires = "output")]
+    pub all: bool,
     #[command(flatten)]
     pub year: YearArgs,
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    // default: table for a unit, xlsx with --all
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
     #[arg(long, value_name = "FILE")]
@@ -50,18 +59,48 @@ fn parse_depth(text: &str) -> Result<u8, String> {
         .ok_or_else(|| crate::tr!("cli-explain-depth-range"))
 }
 
-pub fn run(args: Args) -> anyhow::Result<u8> {
+pub fn run(mut args: Args) -> anyhow::Result<u8> {
+    if args.all {
+        all::shift_folder(&mut args)?;
+    }
+    let format = args.format.unwrap_or(if args.all {
+        Format::Xlsx
+    } else {
+        Format::Table
+    });
+    if matches!(format, Format::Xlsx | Format::Docx)
+        && args.output.is_none()
+        && output::stdout_is_terminal()
+    {
+        let name = format.to_possible_value().map(|v| v.get_name().to_string());
+        return Err(Failure::Usage(crate::tr!(
+            "cli-explain-binary-on-terminal",
+            format = name.unwrap_or_default()
+        ))
+        .into());
+    }
     let criteria = criteria::load(args.year.criteria.as_deref())?;
     let previous = args.previous.as_deref().map(previous::read).transpose()?;
     let year = super::read_year(&args.year.dir, &criteria, args.year.read_settings())?;
     let results = stages::compute(&criteria, &year, args.year.options())?;
-    let unit = find_unit(&results, &args.unit)?;
+    if args.all {
+        return all::run(&args, format, &criteria, &year, &results, previous.as_ref());
+    }
+    let unit = find_unit(&results, args.unit.as_deref().unwrap_or_default())?;
     let group = results.units[unit].group;
     let changes = previous
         .as_ref()
         .map(|p| previous::changes(&criteria, &results, &[group], p));
     let e = explain::explain(&criteria, &year, &results, unit, changes.as_ref());
-    let bytes = match args.format {
+    let bytes = match format {
+        Format::Xlsx => {
+            let card = scorecard::scorecard(&criteria, &year, &results, unit, changes.as_ref());
+            scorecard::xlsx::render(&criteria, &card, args.top)?
+        }
+        Format::Docx => {
+            let card = scorecard::scorecard(&criteria, &year, &results, unit, changes.as_ref());
+            scorecard::docx::render(&criteria, &card, args.top)?
+        }
         Format::Json => {
             let mut s = serde_json::to_string_pretty(&e)?;
             s.push('\n');

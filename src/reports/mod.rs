@@ -4,9 +4,12 @@
 pub mod annex;
 pub mod chart;
 pub mod csv;
+pub mod docx;
 pub mod explain;
 pub mod json;
 pub mod previous;
+pub mod publish;
+pub mod scorecard;
 pub mod table;
 pub mod template;
 pub mod uncertainty;

@@ -47,7 +47,7 @@ pub fn bootstrap(
             s.push('\n');
             s.into_bytes()
         }
-        Format::Xlsx => return Err(xlsx_refused().into()),
+        Format::Xlsx | Format::Docx => return Err(xlsx_refused().into()),
     })
 }
 
@@ -67,7 +67,7 @@ pub fn sensitivity(
             text.push('\n');
             text.into_bytes()
         }
-        Format::Xlsx => return Err(xlsx_refused().into()),
+        Format::Xlsx | Format::Docx => return Err(xlsx_refused().into()),
     })
 }
 
