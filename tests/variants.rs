@@ -784,3 +784,187 @@ fn revenue_above_the_estimate_scores_the_top_band() {
     write_csv(&sa, &rows);
     assert_eq!(scored, total(dir.path()));
 }
+
+// ---------------------------------------------------------------------------------------------
+// The satisfaction survey delivered as results per unit (sipas-results.csv) in place of the
+// questionnaires.
+
+/// The sample year with its satisfaction survey replaced by the results the questionnaires
+/// give, as a contractor would deliver them: each unit's valid questionnaires and each
+/// element's index at 2 decimals (Vietnamese headers, element columns by code). Returns the
+/// folder and the sample's JSON.
+fn delivered_year() -> (tempfile::TempDir, serde_json::Value) {
+    let original = compute_json(&sample(), &[]);
+    let dir = copy_dir(&sample());
+    std::fs::remove_file(dir.path().join("sipas-survey.csv")).unwrap();
+    let codes = ["TC", "TT", "CC", "KQ", "GY"];
+    let mut rows = vec![
+        ["Mã đơn vị", "Số phiếu hợp lệ"]
+            .into_iter()
+            .chain(codes)
+            .map(String::from)
+            .collect::<Vec<_>>(),
+    ];
+    for u in original["units"].as_array().unwrap() {
+        let s = &u["sipas"];
+        let mut row = vec![
+            u["code"].as_str().unwrap().to_string(),
+            s["valid"].to_string(),
+        ];
+        row.extend(codes.iter().map(|c| s["elements"][*c].to_string()));
+        rows.push(row);
+    }
+    write_csv(&dir.path().join("sipas-results.csv"), &rows);
+    (dir, original)
+}
+
+#[test]
+fn results_delivered_per_unit_give_the_questionnaires_figures() {
+    let (dir, original) = delivered_year();
+    let delivered = compute_json(dir.path(), &[]);
+    assert_eq!(delivered["sipas_source"], "delivered");
+    assert_eq!(original["sipas_source"], "questionnaires");
+    let by_code =
+        |json: &serde_json::Value| -> std::collections::BTreeMap<String, serde_json::Value> {
+            json["units"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|u| (u["code"].as_str().unwrap().to_string(), u.clone()))
+                .collect()
+        };
+    let (before, after) = (by_code(&original), by_code(&delivered));
+    assert_eq!(before.len(), 31);
+    for (code, b) in &before {
+        let a = &after[code];
+        // the published element figures and counts, as delivered
+        assert_eq!(a["sipas"]["elements"], b["sipas"]["elements"], "{code}");
+        assert_eq!(a["sipas"]["valid"], b["sipas"]["valid"], "{code}");
+        // the index is the mean of the delivered elements, computed here
+        let elements: Vec<Decimal> = b["sipas"]["elements"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(dec)
+            .collect();
+        let mean = elements.iter().sum::<Decimal>() / Decimal::from(elements.len());
+        assert_eq!(dec(&a["sipas"]["index_exact"]), mean, "{code}");
+        assert_eq!(dec(&a["sipas"]["index"]), round2(mean), "{code}");
+        // the PAR totals within 0.01 (10 points × a difference of less than 0.005%)
+        let diff = (dec(&a["par"]["total"]) - dec(&b["par"]["total"])).abs();
+        assert!(diff <= Decimal::new(1, 2), "{code}: {diff}");
+        let diff = (dec(&a["par"]["sipas_exact"]) - dec(&b["par"]["sipas_exact"])).abs();
+        assert!(diff < Decimal::new(5, 4), "{code}: {diff}");
+    }
+    // the annex says where its figures come from
+    let (_, table, _) = run(&["compute", dir.path().to_str().unwrap(), "--annex", "sipas"]);
+    assert!(table.contains("sipas-results"), "{table}");
+    let (_, table, _) = run(&["compute", sample().to_str().unwrap(), "--annex", "sipas"]);
+    assert!(table.contains("sipas-survey"), "{table}");
+}
+
+#[test]
+fn results_and_questionnaires_together_are_refused() {
+    let (dir, _) = delivered_year();
+    std::fs::copy(
+        sample().join("sipas-survey.csv"),
+        dir.path().join("sipas-survey.csv"),
+    )
+    .unwrap();
+    let (code, out, err) = run(&["compute", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 4, "{err}");
+    assert!(out.is_empty());
+    assert!(
+        err.contains("sipas-survey") && err.contains("sipas-results"),
+        "{err}"
+    );
+}
+
+#[test]
+fn delivered_results_are_checked_and_their_index_compared() {
+    let (dir, _) = delivered_year();
+    let path = dir.path().join("sipas-results.csv");
+    let mut rows = csv_rows(&path);
+    // the contractor's own index beside the elements: the mean stands, a difference is said
+    rows[0].push("Chỉ số hài lòng".into());
+    for row in rows.iter_mut().skip(1) {
+        row.push(String::new());
+    }
+    let at = rows.iter().position(|r| r[0] == "SNV").unwrap();
+    rows[at][7] = "99.99".into();
+    write_csv(&path, &rows);
+    let (code, out, err) = run(&["compute", dir.path().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\"kind\": \"sipas_index_disagrees\""));
+    assert!(
+        err.contains(&format!("sipas-results.csv:{}: unit SNV", at + 1)),
+        "{err}"
+    );
+    // a figure that is no index, an unknown unit, an element column not in the criteria
+    rows[at][2] = "101".into();
+    rows[1][0] = "NOPE".into();
+    rows[0][3] = "XX".into();
+    write_csv(&path, &rows);
+    let (code, _, err) = run(&["compute", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 4, "{err}");
+    assert!(
+        err.contains(&format!(
+            "sipas-results.csv:{}:3: column TC: unit SNV",
+            at + 1
+        )),
+        "{err}"
+    );
+    assert!(err.contains("unknown unit \"NOPE\""), "{err}");
+    assert!(
+        err.contains("sipas-results.csv:1:4") && err.contains("\"XX\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn bootstrap_holds_a_delivered_satisfaction_index() {
+    let (dir, _) = delivered_year();
+    let d = dir.path().to_str().unwrap();
+    let (code, out, err) = run(&["compute", d, "--ci", "--replicates", "50"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("no questionnaires to redraw"), "{out}");
+    let (code, out, err) = run(&[
+        "compute",
+        d,
+        "--ci",
+        "--replicates",
+        "50",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["sipas_held"], true);
+    assert!(
+        json.get("sipas").is_none(),
+        "no interval for a delivered index"
+    );
+    assert!(json["par"].as_array().is_some_and(|p| !p.is_empty()));
+}
+
+#[test]
+fn the_template_writes_the_results_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("forms");
+    let (code, _, err) = run(&[
+        "template",
+        "--out",
+        out.to_str().unwrap(),
+        "--sipas",
+        "sipas-results",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.join("sipas-survey.csv").exists());
+    let rows = csv_rows(&out.join("sipas-results.csv"));
+    assert_eq!(
+        rows[0].join(",").trim_start_matches('\u{feff}'),
+        "Mã đơn vị,Tên đơn vị,Số phiếu hợp lệ,TC,TT,CC,KQ,GY,Chỉ số hài lòng"
+    );
+    assert_eq!(rows.len(), 32, "a row per unit");
+    assert_eq!(rows[1][0], "STC");
+}

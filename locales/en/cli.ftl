@@ -286,3 +286,6 @@ cli-explain-wrote = { $count ->
    *[other] wrote { $count } scorecards in { $dir }
 }
 cli-explain-cannot-write = cannot write { $file }
+cli-template-arg-sipas = The satisfaction survey's form: questionnaires (sipas-survey.csv) or the results per unit as the survey contractor delivers them (sipas-results.csv)
+cli-template-arg-sipas-value-sipas-survey = sipas-survey.csv: one row per questionnaire, a column per item
+cli-template-arg-sipas-value-sipas-results = sipas-results.csv: one row per unit: valid questionnaires, each element's index (%), the unit's index (optional)

@@ -145,3 +145,16 @@ inputs-previous-not-a-rank = unit { $unit }: "{ $text }" is not a rank
 inputs-previous-unit-twice = unit { $unit } is listed twice (also unit #{ $first })
 inputs-previous-unit-twice-hint = each unit appears once in an export
 inputs-previous-no-unit = the export lists no unit
+
+## The satisfaction survey delivered as results (sipas-results.csv)
+inputs-file-missing-sipas-hint = every year's folder holds sipas-survey.csv (the questionnaires) or sipas-results.csv (the results per unit, as the survey contractor delivers them), or the same as a workbook; see the README, "Input files"
+inputs-sipas-both = both sipas-survey (the questionnaires) and sipas-results (the results per unit) are in the folder
+inputs-sipas-both-hint = keep the one the satisfaction index is to be computed from, and move the other out of the folder
+inputs-element-twice = element { $element } has two columns
+inputs-unknown-element = unknown column "{ $column }": not an element of the questionnaire
+inputs-unknown-element-hint = the elements are { $elements }; name each column by the element's code or name
+inputs-results-no-figures = no column of figures: give each element's index (a column per element) or the unit's index (index)
+inputs-results-twice-hint = one row per unit
+inputs-results-row-empty = no figure on this row: give each element's index, or the unit's index
+inputs-not-an-index = "{ $text }" is not an index in % (0 to 100)
+inputs-not-an-index-hint = write the index as 85.25, 85,25 or 85.25%

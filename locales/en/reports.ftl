@@ -137,3 +137,5 @@ reports-rank-down = down { $count ->
     [one] { $count } place
    *[other] { $count } places
 }
+reports-ci-sipas-held = The satisfaction survey was delivered as results per unit (sipas-results): there are no questionnaires to redraw, so the satisfaction index has no interval and is held as delivered in every replicate.
+reports-ci-method-par-sipas-held = Bootstrap of { $replicates } replicates, confidence level { $level }%, seed { $seed }: the officials' survey answers redrawn within each unit and respondent group; the satisfaction index held as delivered, appraisal points and deductions fixed.

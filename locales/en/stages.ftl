@@ -23,3 +23,5 @@ stages-missing-appraisal = no points, no appraisal and no value for this applica
 stages-missing-appraisal-hint = add the row (points, appraised points or a value), write N/A where the criterion does not apply, or run with --missing zero
 stages-no-maximum = every criterion is N/A: the unit has no maximum
 stages-strict = { $message } (--strict)
+stages-missing-sipas-results = the unit has no row of results in the satisfaction survey's results
+stages-sipas-index-disagrees = the delivered index { $given } is not the mean of the delivered element indices ({ $mean }…): the mean stands, as the method computes the index

@@ -276,3 +276,6 @@ cli-explain-all-needs-folder = --all ghi mỗi đơn vị một tệp: hãy dùn
 cli-explain-cannot-create = không tạo được thư mục { $dir }
 cli-explain-wrote = đã ghi { $count } phiếu kết quả vào { $dir }
 cli-explain-cannot-write = không ghi được { $file }
+cli-template-arg-sipas = Mẫu kết quả khảo sát sự hài lòng: các phiếu khảo sát (sipas-survey.csv) hoặc kết quả theo đơn vị do đơn vị khảo sát cung cấp (sipas-results.csv)
+cli-template-arg-sipas-value-sipas-survey = sipas-survey.csv: mỗi phiếu một dòng, mỗi câu hỏi một cột
+cli-template-arg-sipas-value-sipas-results = sipas-results.csv: mỗi đơn vị một dòng: số phiếu hợp lệ, chỉ số từng yếu tố (%), Chỉ số hài lòng (không bắt buộc)

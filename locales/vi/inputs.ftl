@@ -144,3 +144,16 @@ inputs-previous-not-a-rank = đơn vị { $unit }: "{ $text }" không phải là
 inputs-previous-unit-twice = đơn vị { $unit } có hai lần (cùng với đơn vị thứ { $first })
 inputs-previous-unit-twice-hint = mỗi đơn vị chỉ xuất hiện một lần trong kết quả xuất
 inputs-previous-no-unit = kết quả xuất không có đơn vị nào
+
+## Kết quả khảo sát sự hài lòng theo đơn vị (sipas-results.csv)
+inputs-file-missing-sipas-hint = thư mục dữ liệu mỗi năm phải có sipas-survey.csv (các phiếu khảo sát) hoặc sipas-results.csv (kết quả theo đơn vị do đơn vị khảo sát cung cấp), hoặc bảng tính tương ứng; xem mục "Tệp đầu vào" của hướng dẫn
+inputs-sipas-both = thư mục có cả sipas-survey (các phiếu khảo sát) và sipas-results (kết quả theo đơn vị)
+inputs-sipas-both-hint = giữ lại tệp dùng để tính Chỉ số hài lòng, chuyển tệp kia ra khỏi thư mục
+inputs-element-twice = yếu tố { $element } có hai cột
+inputs-unknown-element = cột không xác định "{ $column }": không phải là yếu tố của phiếu khảo sát
+inputs-unknown-element-hint = các yếu tố là { $elements }; đặt tên mỗi cột theo mã hoặc tên của yếu tố
+inputs-results-no-figures = không có cột số liệu: cần chỉ số của từng yếu tố (mỗi yếu tố một cột) hoặc chỉ số của đơn vị (index)
+inputs-results-twice-hint = mỗi đơn vị một dòng
+inputs-results-row-empty = dòng này không có số liệu: ghi chỉ số của từng yếu tố, hoặc chỉ số của đơn vị
+inputs-not-an-index = "{ $text }" không phải là chỉ số phần trăm (từ 0 đến 100)
+inputs-not-an-index-hint = ghi chỉ số dạng 85.25, 85,25 hoặc 85.25%

@@ -116,3 +116,5 @@ reports-explain-why-rule-text = cách chấm: { $rule }
 reports-rank-same = giữ nguyên hạng
 reports-rank-up = tăng { $count } bậc
 reports-rank-down = giảm { $count } bậc
+reports-ci-sipas-held = Kết quả khảo sát sự hài lòng được cung cấp theo đơn vị (sipas-results): không có phiếu khảo sát để lấy mẫu lại, nên Chỉ số hài lòng không có khoảng tin cậy và được giữ nguyên như đã cung cấp trong mọi lần lặp.
+reports-ci-method-par-sipas-held = Bootstrap { $replicates } lần lặp, mức tin cậy { $level }%, seed { $seed }: lấy mẫu lại phiếu điều tra cán bộ trong từng đơn vị và nhóm đối tượng; Chỉ số hài lòng giữ nguyên như đã cung cấp, điểm thẩm định và điểm trừ giữ nguyên.

@@ -23,3 +23,5 @@ stages-missing-appraisal = tiêu chí được áp dụng nhưng không có đi�
 stages-missing-appraisal-hint = bổ sung dòng (điểm, điểm thẩm định hoặc số liệu), ghi N/A nếu tiêu chí không áp dụng cho đơn vị, hoặc chạy với --missing zero
 stages-no-maximum = mọi tiêu chí đều là N/A: đơn vị không có điểm tối đa
 stages-strict = { $message } (--strict)
+stages-missing-sipas-results = đơn vị không có dòng kết quả trong tệp kết quả khảo sát sự hài lòng
+stages-sipas-index-disagrees = chỉ số được cung cấp { $given } không bằng trung bình các chỉ số thành phần được cung cấp ({ $mean }…): dùng giá trị trung bình, theo cách tính của phương pháp

@@ -13,7 +13,7 @@ use crate::criteria::{self, Criteria};
 use crate::error::{Failure, exit};
 use crate::inputs::Unit;
 use crate::output;
-use crate::reports::template::{appraisal_leaves, files};
+use crate::reports::template::{SipasForm, appraisal_leaves, files};
 use crate::tr;
 
 /// The units of the built-in sample year (Lạng Sơn's 20 departments and 11 districts), used
@@ -39,6 +39,9 @@ pub struct Args {
     pub out: Option<PathBuf>,
     #[arg(long)]
     pub force: bool,
+    // the satisfaction survey's form: questionnaires, or results per unit
+    #[arg(long, value_enum, default_value_t = SipasForm::Survey)]
+    pub sipas: SipasForm,
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
@@ -75,7 +78,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         .out
         .clone()
         .unwrap_or_else(|| PathBuf::from(format!("template-{}", criteria.year)));
-    let files = files(&criteria, &units, &groups);
+    let files = files(&criteria, &units, &groups, args.sipas);
     if !args.force {
         let existing: Vec<String> = files
             .iter()

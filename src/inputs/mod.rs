@@ -8,6 +8,7 @@ mod deductions;
 mod par_survey;
 pub mod previous;
 mod self_assessment;
+mod sipas_results;
 mod sipas_survey;
 pub mod table;
 pub mod units;
@@ -20,6 +21,7 @@ use rust_decimal::Decimal;
 pub use deductions::DeductionRow;
 pub use par_survey::ParSurvey;
 pub use self_assessment::{AppraisalRow, Entry, Value};
+pub use sipas_results::Delivered;
 pub use sipas_survey::SipasSurvey;
 pub use table::ReadOptions;
 pub use units::Unit;
@@ -36,6 +38,8 @@ pub const UNITS: &str = "units";
 pub const SELF_ASSESSMENT: &str = "self-assessment";
 pub const PAR_SURVEY: &str = "par-survey";
 pub const SIPAS_SURVEY: &str = "sipas-survey";
+/// The satisfaction survey delivered as results per unit, in place of `sipas-survey`.
+pub const SIPAS_RESULTS: &str = "sipas-results";
 pub const DEDUCTIONS: &str = "deductions";
 
 /// A year's data, checked against the criteria.
@@ -129,6 +133,31 @@ pub fn read_all(
     let (sipas, survey, mine) = std::thread::scope(|s| -> Result<_, Failure> {
         let sipas = s.spawn(move || -> Result<_, Failure> {
             let mut problems = Problems::default();
+            let empty = || SipasSurvey::empty(criteria, units.len(), settings.keep_answers);
+            // the questionnaires, or the results per unit as the contractor delivers them
+            let delivered = matches!(table::find(dir, SIPAS_RESULTS), Ok(Some(_)));
+            if delivered && matches!(table::find(dir, SIPAS_SURVEY), Ok(Some(_))) {
+                problems.push(
+                    Problem::new(dir.display().to_string(), 0, 0, tr!("inputs-sipas-both"))
+                        .hint(tr!("inputs-sipas-both-hint")),
+                );
+                return Ok((empty(), Opened::none(SIPAS_SURVEY), problems));
+            }
+            if delivered {
+                let (table, file) = open(dir, &sipas_results::SPEC, true, settings, &mut problems)?;
+                let mut sipas = empty();
+                sipas.delivered = table.map(|table| {
+                    sipas_results::read(
+                        table,
+                        criteria,
+                        index,
+                        units,
+                        &mut sipas.valid,
+                        &mut problems,
+                    )
+                });
+                return Ok((sipas, file, problems));
+            }
             let (table, file) = open(dir, &sipas_survey::SPEC, true, settings, &mut problems)?;
             let sipas = match table {
                 Some(table) => sipas_survey::read(
@@ -139,7 +168,7 @@ pub fn read_all(
                     settings.keep_answers,
                     &mut problems,
                 ),
-                None => SipasSurvey::empty(criteria, units.len(), settings.keep_answers),
+                None => empty(),
             };
             Ok((sipas, file, problems))
         });
@@ -233,6 +262,17 @@ struct Opened {
     sheet: Option<String>,
 }
 
+impl Opened {
+    /// No file read for `role`.
+    fn none(role: &'static str) -> Opened {
+        Opened {
+            role,
+            name: None,
+            sheet: None,
+        }
+    }
+}
+
 /// Opens the file of `spec`'s role in `dir` as a table, reporting a missing (if `required`) or
 /// unusable file.
 fn open(
@@ -243,11 +283,7 @@ fn open(
     problems: &mut Problems,
 ) -> Result<(Option<Table>, Opened), Failure> {
     let role = spec.role;
-    let mut opened = Opened {
-        role,
-        name: None,
-        sheet: None,
-    };
+    let mut opened = Opened::none(role);
     let path = match table::find(dir, role) {
         Ok(Some(path)) => path,
         Ok(None) => {
@@ -259,7 +295,10 @@ fn open(
                         0,
                         tr!("inputs-file-missing"),
                     )
-                    .hint(tr!("inputs-file-missing-hint", stem = role)),
+                    .hint(match role {
+                        SIPAS_SURVEY => tr!("inputs-file-missing-sipas-hint"),
+                        _ => tr!("inputs-file-missing-hint", stem = role),
+                    }),
                 );
             }
             return Ok((None, opened));

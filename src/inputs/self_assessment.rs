@@ -246,7 +246,7 @@ pub fn read(
             self_points,
             appraised,
             value,
-            small_percentage: value.is_some() && small_percentage(node, value_text),
+            small_percentage: small_percentage(node, value, value_text),
             line: line as u32,
         });
     }
@@ -256,7 +256,7 @@ pub fn read(
 
 /// Whether a value read as a percentage was written as a plain number above 0 and at most 1
 /// (`0.999`, `1`; not `0.999%` nor `17/20`): most often a spreadsheet's fraction for 99.9%.
-fn small_percentage(node: &Node, text: &str) -> bool {
+fn small_percentage(node: &Node, value: Option<Value>, text: &str) -> bool {
     let reads_percent = matches!(
         node.rule,
         Some(Rule::Bands {
@@ -265,8 +265,8 @@ fn small_percentage(node: &Node, text: &str) -> bool {
         }) | Some(Rule::Proportional)
     );
     reads_percent
+        && matches!(value, Some(Value::Number(v)) if v > Decimal::ZERO && v <= Decimal::ONE)
         && !text.contains(['%', '/'])
-        && crate::decimal::parse(text).is_some_and(|d| d > Decimal::ZERO && d <= Decimal::ONE)
 }
 
 /// Per group, per node index: the node's place among the group's appraisal leaves, where

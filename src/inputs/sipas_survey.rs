@@ -22,6 +22,10 @@ pub struct SipasSurvey {
     pub invalid: Vec<u32>,
     /// Per unit: each valid questionnaire's answers, one byte per item, when kept for resampling.
     pub answers: Option<Vec<Vec<u8>>>,
+    /// The results per unit, when the survey was delivered as results (`sipas-results.csv`)
+    /// instead of questionnaires: `valid` then holds the delivered counts, and there are no
+    /// answers.
+    pub delivered: Option<super::Delivered>,
     items: usize,
     levels: usize,
 }
@@ -35,6 +39,7 @@ impl SipasSurvey {
             valid: vec![0; units],
             invalid: vec![0; units],
             answers: keep_answers.then(|| vec![Vec::new(); units]),
+            delivered: None,
             items,
             levels,
         }

@@ -83,6 +83,23 @@ pub fn rank_cell(rank: usize) -> Cell {
     }
 }
 
+/// Where Phụ lục I's figures come from, as the annex says it under its tables.
+pub fn sipas_source_note(results: &Results) -> String {
+    match results.sipas_source {
+        crate::stages::SipasSource::Questionnaires => {
+            "Số phiếu hợp lệ và các chỉ số tính từ phiếu khảo sát (sipas-survey): chỉ số mỗi yếu tố \
+             là trung bình chỉ số các câu hỏi của yếu tố, Chỉ số hài lòng là trung bình chỉ số các \
+             yếu tố."
+                .to_string()
+        }
+        crate::stages::SipasSource::Delivered => {
+            "Số phiếu hợp lệ và chỉ số các yếu tố theo kết quả khảo sát do đơn vị thực hiện khảo \
+             sát cung cấp (sipas-results); Chỉ số hài lòng là trung bình chỉ số các yếu tố."
+                .to_string()
+        }
+    }
+}
+
 /// The flag of a unit below the minimum of valid questionnaires, in both annexes.
 fn small_sample(criteria: &Criteria, u: &UnitResult) -> Option<String> {
     u.below_minimum.then(|| {

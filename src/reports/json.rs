@@ -29,6 +29,9 @@ pub struct Report<'a> {
     pub year: i64,
     pub decimals: u32,
     pub ranking: crate::criteria::Ranking,
+    /// Where the satisfaction index comes from: `questionnaires` or `delivered` (results per
+    /// unit, as the survey contractor delivers them).
+    pub sipas_source: crate::stages::SipasSource,
     pub units: Vec<UnitJson>,
     pub warnings: Vec<&'a Warning>,
 }
@@ -145,6 +148,7 @@ pub fn report<'a>(criteria: &'a Criteria, results: &'a Results, groups: &[usize]
         year: criteria.year,
         decimals: criteria.publish.decimals,
         ranking: criteria.publish.ranking,
+        sipas_source: results.sipas_source,
         units,
         warnings: results.warnings_for(groups),
     }

@@ -252,6 +252,9 @@ pub fn document(
         )
     };
     let mut remarks = Vec::new();
+    if !par {
+        remarks.push(super::annex::sipas_source_note(results));
+    }
     if par {
         remarks.push(format!(
             "Các số liệu được làm tròn đến {d} chữ số thập phân từ giá trị chính xác; tổng điểm \

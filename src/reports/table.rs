@@ -145,6 +145,7 @@ pub fn sipas(criteria: &Criteria, results: &Results, groups: &[usize], terminal:
     for e in &criteria.sipas.elements {
         let _ = writeln!(out, "{} = {}", e.code, e.name);
     }
+    let _ = writeln!(out, "{}", super::annex::sipas_source_note(results));
     out
 }
 

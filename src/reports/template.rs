@@ -28,6 +28,22 @@ pub const SELF_ASSESSMENT: [&str; 11] = [
 ];
 pub const PAR_SURVEY: [&str; 3] = ["Mã người trả lời", "Nhóm người trả lời", "Mã đơn vị"];
 pub const SIPAS_SURVEY: [&str; 2] = ["Mã phiếu", "Mã đơn vị"];
+/// The first columns of `sipas-results.csv` (then one per element, by its code, and the
+/// unit's index).
+pub const SIPAS_RESULTS: [&str; 3] = ["Mã đơn vị", "Tên đơn vị", "Số phiếu hợp lệ"];
+pub const SIPAS_RESULTS_INDEX: &str = "Chỉ số hài lòng";
+
+/// How the satisfaction survey comes: questionnaires, or results per unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum SipasForm {
+    /// `sipas-survey.csv`: one row per questionnaire.
+    #[default]
+    #[value(name = "sipas-survey")]
+    Survey,
+    /// `sipas-results.csv`: one row per unit, as the survey contractor delivers them.
+    #[value(name = "sipas-results")]
+    Results,
+}
 pub const DEDUCTIONS: [&str; 4] = ["Mã đơn vị", "Mã điểm trừ", "Số lần", "Ghi chú"];
 
 /// The appraisal leaves of a group: a row of `self-assessment.csv` each.
@@ -46,6 +62,7 @@ pub fn files(
     criteria: &Criteria,
     units: &[Unit],
     groups: &[usize],
+    sipas: SipasForm,
 ) -> Vec<(&'static str, Vec<u8>)> {
     let csv = |rows: Vec<Vec<String>>| -> Vec<u8> {
         let mut w = csv::WriterBuilder::new()
@@ -98,17 +115,39 @@ pub fn files(
                 .map(|q| q.id.clone()),
         );
     }
-    let mut sipas_header = SIPAS_SURVEY.map(s).to_vec();
-    sipas_header.extend(criteria.sipas.items().map(|i| i.id.clone()));
+    let sipas_file = match sipas {
+        SipasForm::Survey => {
+            let mut header = SIPAS_SURVEY.map(s).to_vec();
+            header.extend(criteria.sipas.items().map(|i| i.id.clone()));
+            ("sipas-survey.csv", csv(vec![header]))
+        }
+        SipasForm::Results => {
+            // a row per unit, its code and name filled in
+            let mut header = SIPAS_RESULTS.map(s).to_vec();
+            header.extend(criteria.sipas.elements.iter().map(|e| e.code.clone()));
+            header.push(s(SIPAS_RESULTS_INDEX));
+            let blanks = criteria.sipas.elements.len() + 2;
+            let mut rows = vec![header];
+            rows.extend(units.iter().map(|u| {
+                let mut row = vec![u.code.clone(), u.name.clone()];
+                row.resize(row.len() + blanks, String::new());
+                row
+            }));
+            ("sipas-results.csv", csv(rows))
+        }
+    };
     let deductions_header = DEDUCTIONS.map(s).to_vec();
 
     vec![
         ("units.csv", csv(unit_rows)),
         ("self-assessment.csv", csv(self_rows)),
         ("par-survey.csv", csv(vec![par_header])),
-        ("sipas-survey.csv", csv(vec![sipas_header])),
+        sipas_file,
         ("deductions.csv", csv(vec![deductions_header])),
-        ("huong-dan.txt", guide(criteria, units, groups).into_bytes()),
+        (
+            "huong-dan.txt",
+            guide(criteria, units, groups, sipas).into_bytes(),
+        ),
     ]
 }
 
@@ -136,7 +175,7 @@ fn value_hint(rule: &Rule) -> String {
 }
 
 /// `huong-dan.txt`: how to fill the files in.
-fn guide(criteria: &Criteria, units: &[Unit], groups: &[usize]) -> String {
+fn guide(criteria: &Criteria, units: &[Unit], groups: &[usize], sipas: SipasForm) -> String {
     let mut g = String::new();
     let _ = writeln!(
         g,
@@ -213,11 +252,20 @@ unit, criterion, self, appraised, value, note… — cũng được chấp nhậ
             let _ = writeln!(g, "   {} (tiêu chí {}): {}", q.id, q.leaf, q.text);
         }
     }
-    for line in [
-        "",
-        "4. sipas-survey.csv: phiếu khảo sát sự hài lòng, mỗi dòng một phiếu.",
-        "   Mã phiếu; Mã đơn vị; mỗi cột: mức hài lòng; để trống hoặc X nếu không trả lời.",
-    ] {
+    let lines = match sipas {
+        SipasForm::Survey => [
+            "",
+            "4. sipas-survey.csv: phiếu khảo sát sự hài lòng, mỗi dòng một phiếu.",
+            "   Mã phiếu; Mã đơn vị; mỗi cột: mức hài lòng; để trống hoặc X nếu không trả lời.",
+        ],
+        SipasForm::Results => [
+            "",
+            "4. sipas-results.csv: kết quả khảo sát sự hài lòng do đơn vị khảo sát cung cấp, mỗi đơn vị một dòng.",
+            "   Số phiếu hợp lệ; mỗi cột yếu tố (theo mã dưới đây): chỉ số của yếu tố (%, ví dụ 85,25); \
+Chỉ số hài lòng: không bắt buộc (chương trình tính trung bình các yếu tố và cảnh báo nếu khác).",
+        ],
+    };
+    for line in lines {
         let _ = writeln!(g, "{line}");
     }
     let levels = criteria

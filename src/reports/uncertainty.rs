@@ -128,6 +128,10 @@ fn bootstrap_table(
     let d = criteria.publish.decimals;
     let level = level(ci);
     let mut out = String::new();
+    if ci.sipas_held {
+        // the survey delivered as results: nothing to redraw for the satisfaction index
+        let _ = writeln!(out, "{}\n", tr!("reports-ci-sipas-held"));
+    }
     let mut last_index = None;
     for section in sections {
         if last_index != Some(section.index) {
@@ -143,6 +147,12 @@ fn bootstrap_table(
             let method = match section.index {
                 Index::Sipas => tr!(
                     "reports-ci-method-sipas",
+                    replicates = replicates,
+                    level = level,
+                    seed = seed
+                ),
+                Index::Par if ci.sipas_held => tr!(
+                    "reports-ci-method-par-sipas-held",
                     replicates = replicates,
                     level = level,
                     seed = seed
@@ -332,6 +342,8 @@ struct BootstrapJson<'a> {
     level: Decimal,
     replicates: usize,
     seed: u64,
+    /// The satisfaction index delivered as results, held in every replicate.
+    sipas_held: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     sipas: Option<Vec<SectionJson>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -429,6 +441,7 @@ fn bootstrap_json<'a>(
         level: ci.settings.level.normalize(),
         replicates: ci.settings.replicates,
         seed: ci.settings.seed,
+        sipas_held: ci.sipas_held,
         sipas: of(Index::Sipas),
         par: of(Index::Par),
     }

@@ -69,6 +69,9 @@ pub enum WarningKind {
     MissingScoredZero,
     SmallSample,
     ElementUnanswered,
+    /// Results delivered per unit whose index is not the mean of their elements' (the mean
+    /// stands).
+    SipasIndexDisagrees,
     /// A percentage written as a plain number of at most 1 (a fraction, most often).
     SmallPercentage,
     /// A measured value that no band of the rule holds; the points given stand.
@@ -198,6 +201,19 @@ pub struct Results {
     pub units: Vec<UnitResult>,
     /// Sorted by unit, criterion and kind.
     pub warnings: Vec<Warning>,
+    /// Where the satisfaction index comes from.
+    pub sipas_source: SipasSource,
+}
+
+/// Where the satisfaction index comes from (the annexes say which).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SipasSource {
+    /// Computed from the questionnaires (`sipas-survey.csv`).
+    #[default]
+    Questionnaires,
+    /// The results per unit as delivered (`sipas-results.csv`).
+    Delivered,
 }
 
 impl Results {
@@ -270,9 +286,13 @@ pub fn compute_all(
         .get(inputs::PAR_SURVEY)
         .cloned()
         .unwrap_or_default();
+    let delivered = year.sipas.delivered.as_ref();
     let sipas_file = year
         .files
-        .get(inputs::SIPAS_SURVEY)
+        .get(match delivered {
+            Some(_) => inputs::SIPAS_RESULTS,
+            None => inputs::SIPAS_SURVEY,
+        })
         .cloned()
         .unwrap_or_default();
     let weights = survey::Weights::of(criteria);
@@ -283,8 +303,30 @@ pub fn compute_all(
         let mut problems = Vec::new();
         let group = &criteria.groups[unit.group];
         // Stage 3 first: the sipas leaves need the unit's index.
-        let satisfaction =
-            satisfaction::compute(criteria, |item, level| year.sipas.count(u, item, level));
+        let satisfaction = match delivered {
+            Some(d) => satisfaction::delivered(&d.elements[u], d.index[u]),
+            None => satisfaction::compute(criteria, |item, level| year.sipas.count(u, item, level)),
+        };
+        if let Some(d) = delivered
+            && let (Some(given), Some(exact)) = (d.index[u], &satisfaction.exact)
+            && d.elements[u].iter().any(Option::is_some)
+            && crate::decimal::publish(exact.to_decimal(), given.scale()) != given
+        {
+            // the contractor's index is not the mean of its elements: the mean stands
+            warnings.push(Warning {
+                kind: WarningKind::SipasIndexDisagrees,
+                unit: Some(unit.code.clone()),
+                criterion: None,
+                file: Some(sipas_file.clone()),
+                sheet: None,
+                line: d.line[u].map(|l| l as usize),
+                message: tr!(
+                    "stages-sipas-index-disagrees",
+                    given = given,
+                    mean = crate::decimal::publish(exact.to_decimal(), given.scale() + 2)
+                ),
+            });
+        }
         let valid = year.sipas.valid[u];
         let below_minimum = u64::from(valid) < criteria.sipas.min_valid;
         if below_minimum && satisfaction.index.is_some() {
@@ -302,8 +344,10 @@ pub fn compute_all(
                 ),
             });
         }
+        // (results delivered with the unit's index alone leave out no element)
+        let by_element = satisfaction.elements.iter().any(Option::is_some);
         for (e, element) in criteria.sipas.elements.iter().enumerate() {
-            if satisfaction.index.is_some() && satisfaction.elements[e].is_none() {
+            if by_element && satisfaction.elements[e].is_none() {
                 warnings.push(Warning {
                     kind: WarningKind::ElementUnanswered,
                     unit: Some(unit.code.clone()),
@@ -359,6 +403,9 @@ pub fn compute_all(
                 None => {
                     let (file, what) = match node.source {
                         Some(Source::Survey) => (&survey_file, tr!("stages-missing-survey")),
+                        Some(Source::Sipas) if delivered.is_some() => {
+                            (&sipas_file, tr!("stages-missing-sipas-results"))
+                        }
                         Some(Source::Sipas) => (&sipas_file, tr!("stages-missing-sipas")),
                         _ => (&self_file, tr!("stages-missing-appraisal")),
                     };
@@ -494,5 +541,16 @@ pub fn compute_all(
             &b.message,
         ))
     });
-    (Results { units, warnings }, problems)
+    let sipas_source = match delivered {
+        Some(_) => SipasSource::Delivered,
+        None => SipasSource::Questionnaires,
+    };
+    (
+        Results {
+            units,
+            warnings,
+            sipas_source,
+        },
+        problems,
+    )
 }

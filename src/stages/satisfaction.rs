@@ -83,3 +83,55 @@ pub fn compute(criteria: &Criteria, count: impl Fn(usize, usize) -> u32) -> Sati
         exact,
     }
 }
+
+/// SIPAS from results delivered per unit (method.md §8, "Survey delivered as results"): each
+/// figure as exact as written; the unit's SIPAS is the mean of the element indices given, or
+/// the index given where no element is. No item is known.
+pub fn delivered(elements: &[Option<Decimal>], index: Option<Decimal>) -> Satisfaction {
+    let given: Vec<Exact> = elements
+        .iter()
+        .flatten()
+        .map(|d| Exact::from_decimal(*d))
+        .collect();
+    let mean = given
+        .iter()
+        .fold(Exact::ZERO, |sum, e| sum.add(e))
+        .div(&Exact::int(given.len() as i128));
+    let exact = mean.or_else(|| index.map(Exact::from_decimal));
+    Satisfaction {
+        items: Vec::new(),
+        elements: elements.to_vec(),
+        index: exact.as_ref().map(Exact::to_decimal),
+        exact,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn delivered_results_are_averaged_exactly() {
+        // (96.59 + 97.69 + 97.32 + 97.06 + 96.21) / 5 = 484.87 / 5 = 96.974
+        let elements = ["96.59", "97.69", "97.32", "97.06", "96.21"].map(|e| Some(d(e)));
+        let s = delivered(&elements, Some(d("96.97")));
+        assert_eq!(s.index, Some(d("96.974")));
+        // an element left out: (90 + 80) / 2
+        let s = delivered(&[Some(d("90")), None, Some(d("80"))], None);
+        assert_eq!(s.index, Some(d("85")));
+        // a third, exactly: (90 + 80 + 81) / 3 = 83.666…
+        let s = delivered(&[Some(d("90")), Some(d("80")), Some(d("81"))], None);
+        assert_eq!(
+            s.exact.map(|e| e.mul(&Exact::int(3)).to_decimal()),
+            Some(d("251"))
+        );
+        // only the index delivered
+        let s = delivered(&[None, None], Some(d("88.5")));
+        assert_eq!(s.index, Some(d("88.5")));
+        assert_eq!(delivered(&[None], None).index, None);
+    }
+}

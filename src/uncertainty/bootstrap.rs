@@ -66,8 +66,13 @@ pub enum Index {
 #[derive(Debug, Clone)]
 pub struct Bootstrap {
     pub settings: Settings,
-    /// Satisfaction sections first, then PAR, each in the order of the groups asked for.
+    /// Satisfaction sections first, then PAR, each in the order of the groups asked for (no
+    /// satisfaction section where the survey was delivered as results: there are no
+    /// questionnaires to redraw).
     pub sections: Vec<Section>,
+    /// The satisfaction index was delivered as results per unit, not computed from
+    /// questionnaires: it is held as delivered in every replicate.
+    pub sipas_held: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -320,6 +325,8 @@ struct UnitModel {
     max: f64,
     /// Valid questionnaires, coded per item.
     sipas: Sample,
+    /// The satisfaction index delivered as results (no questionnaires): held in every replicate.
+    sipas_held: Option<f64>,
     /// Per respondent group: respondents' rows, one option byte per question.
     survey: Vec<Sample>,
 }
@@ -420,6 +427,12 @@ impl Model {
                 deductions: f(r.par.deductions),
                 max: f(r.par.max),
                 sipas: Sample::satisfaction(&coded, shape.items),
+                sipas_held: year
+                    .sipas
+                    .delivered
+                    .as_ref()
+                    .and(r.satisfaction.index)
+                    .map(f),
                 survey: survey_answers[u]
                     .iter()
                     .map(|rows| {
@@ -472,7 +485,9 @@ impl Model {
     ) -> (f64, Option<f64>) {
         let group = &self.groups[unit.group];
         // Satisfaction.
-        let sipas = if unit.sipas.is_empty() {
+        let sipas = if unit.sipas_held.is_some() {
+            unit.sipas_held
+        } else if unit.sipas.is_empty() {
             None
         } else {
             let mut counts = std::mem::take(&mut scratch.counts);
@@ -592,7 +607,12 @@ fn summarize(
         Ranking::Published => (v * scale).round(),
     };
     let mut sections = Vec::new();
-    for index in [Index::Sipas, Index::Par] {
+    let sipas_held = results.sipas_source == crate::stages::SipasSource::Delivered;
+    let indices: &[Index] = match sipas_held {
+        true => &[Index::Par],
+        false => &[Index::Sipas, Index::Par],
+    };
+    for &index in indices {
         let offset = usize::from(index == Index::Sipas);
         for &g in groups {
             let ordered: Vec<usize> = match index {
@@ -696,7 +716,11 @@ fn summarize(
             });
         }
     }
-    Bootstrap { settings, sections }
+    Bootstrap {
+        settings,
+        sections,
+        sipas_held,
+    }
 }
 
 /// The satisfaction index of `replicates` bootstrap draws of one sample of questionnaires,

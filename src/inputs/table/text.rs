@@ -313,41 +313,44 @@ impl<R: Read> Read for LineTracker<R> {
             return Ok(n.min(1));
         }
         loop {
-            // a CR held from the last block ends a line whatever follows: an LF after it is
-            // dropped, anything else keeps its place after the LF written for the CR
-            let n = self.inner.read(&mut buf[1..])?;
-            let held = std::mem::take(&mut self.held_cr);
+            // a CR held from the last block ends a line whatever follows: read after its place
+            let start = usize::from(self.held_cr);
+            let n = self.inner.read(&mut buf[start..])?;
             if n == 0 {
-                if held {
+                if std::mem::take(&mut self.held_cr) {
                     buf[0] = b'\n';
                     self.note(&buf[..1]);
                     return Ok(1);
                 }
                 return Ok(0);
             }
-            let mut len = 1 + n;
-            let from = match held {
-                true if buf[1] == b'\n' => 1,
-                true => {
+            let mut len = start + n;
+            let mut from = 0;
+            if std::mem::take(&mut self.held_cr) {
+                if buf[1] == b'\n' {
+                    from = 1; // CR LF: the LF stands for both
+                } else {
                     buf[0] = b'\n';
-                    0
                 }
-                false => 1,
-            };
+            }
             // compact in place: a CR LF becomes LF, a lone CR becomes LF; a CR that ends the
-            // block is held
+            // block is held; a block without CR is left where it is
             let mut w = 0;
             let mut r = from;
             while r < len {
                 match memchr::memchr(b'\r', &buf[r..len]) {
                     None => {
-                        buf.copy_within(r..len, w);
+                        if r != w {
+                            buf.copy_within(r..len, w);
+                        }
                         w += len - r;
                         r = len;
                     }
                     Some(k) => {
                         let cr = r + k;
-                        buf.copy_within(r..cr, w);
+                        if r != w {
+                            buf.copy_within(r..cr, w);
+                        }
                         w += cr - r;
                         r = cr + 1;
                         if cr + 1 == len {
