@@ -7,6 +7,9 @@ use std::path::Path;
 
 use crate::error::Failure;
 
+/// The UTF-8 byte-order mark that starts a CSV file, so that Excel reads it as UTF-8.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// Whether standard output is a terminal (tables are then fitted and drawn with lines).
 pub fn stdout_is_terminal() -> bool {
     std::io::stdout().is_terminal()

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
+use super::kind;
 use crate::criteria::{self, Criteria};
 use crate::error::{Failure, exit};
 use crate::inputs::{self, ReadOptions, ReadSettings};
@@ -102,18 +103,21 @@ pub struct Args {
     /// Which annex: par (Phụ lục II), sipas (Phụ lục I) or both.
     #[arg(long, value_enum, default_value_t = Which::Both)]
     pub annex: Which,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format (default: as the --output file's extension says, else table).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Write the result to FILE instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub bom: kind::Bom,
     /// An earlier year's export (JSON, CSV or workbook of `compute`): adds to Phụ lục II last
     /// year's index and rank and their change (new and dropped units said as such).
     #[arg(long, value_name = "FILE", conflicts_with = "ci")]
     pub previous: Option<PathBuf>,
-    /// Also draw each group's units ranked by PAR index, coloured by band, as an SVG chart.
-    #[arg(long, value_name = "FILE.svg")]
+    /// Also draw each group's units ranked by PAR index, coloured by band, as an SVG or PNG
+    /// chart (by the file's extension).
+    #[arg(long, value_name = "FILE.svg|FILE.png")]
     pub chart: Option<PathBuf>,
     /// How sure is each rank: confidence intervals at LEVEL% (default 95) from a bootstrap of
     /// the surveys, reported instead of the annexes.
@@ -166,9 +170,18 @@ pub fn groups(criteria: &Criteria, group: Option<&str>) -> Result<Vec<usize>, Fa
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
+    // what to write is settled before anything is read
+    let format = kind::resolve(
+        "compute",
+        args.format,
+        args.output.as_deref(),
+        Format::Table,
+    )?;
+    let chart_kind = args.chart.as_deref().map(kind::Chart::of).transpose()?;
+    let to_file = args.output.is_some();
     let criteria = criteria::load(args.year.criteria.as_deref())?;
     let mut groups = groups(&criteria, args.group.as_deref())?;
-    if args.format == Format::Xlsx {
+    if format == Format::Xlsx {
         if args.ci.is_some() {
             return Err(Failure::Usage(
                 "--format xlsx is for the annexes; give --ci with table, csv or json".into(),
@@ -205,21 +218,21 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         let ci = bootstrap::run(&criteria, &year, &results, &groups, settings)?;
         let terminal = args.output.is_none() && output::stdout_is_terminal();
         let bytes = crate::reports::uncertainty::bootstrap(
-            &criteria,
-            &results,
-            &ci,
-            args.annex,
-            args.format,
-            terminal,
+            &criteria, &results, &ci, args.annex, format, terminal,
         )?;
+        let bytes = match format {
+            Format::Csv => args.bom.apply(bytes, to_file),
+            _ => bytes,
+        };
         output::emit(args.output.as_deref(), &bytes)?;
         return Ok(exit::OK);
     }
     let changes = previous
         .as_ref()
         .map(|p| previous::changes(&criteria, &results, &groups, p));
-    let svg = match &args.chart {
-        Some(_) => Some(chart::render(&criteria, &results, &groups)?),
+    let picture = match chart_kind {
+        Some(kind::Chart::Svg) => Some(chart::render(&criteria, &results, &groups)?.into_bytes()),
+        Some(kind::Chart::Png) => Some(chart::png(&chart::render(&criteria, &results, &groups)?)?),
         None => None,
     };
     let sipas_annex = || annex::sipas(&criteria, &results, &groups);
@@ -230,7 +243,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         }
         par
     };
-    let bytes = match args.format {
+    let bytes = match format {
         Format::Json => {
             let report = json::report(&criteria, &results, &groups);
             let mut s = match &changes {
@@ -249,7 +262,10 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             let parts = annexes(args.annex, sipas_annex, par_annex, |a| {
                 csv::annex(&a, titled)
             });
-            csv::join(parts.into_iter().collect::<Result<_, _>>()?)
+            args.bom.apply(
+                csv::join(parts.into_iter().collect::<Result<_, _>>()?),
+                to_file,
+            )
         }
         Format::Xlsx => {
             let built = annexes(args.annex, sipas_annex, par_annex, |a| a);
@@ -275,12 +291,12 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         }
     };
     // The chart and the output are written all or none; standard output comes last.
-    match (&args.chart, &svg, args.output.as_deref()) {
-        (Some(chart), Some(svg), Some(out)) => {
-            output::write_all_atomically(&[(chart.as_path(), svg.as_bytes()), (out, &bytes)])?
+    match (&args.chart, &picture, args.output.as_deref()) {
+        (Some(chart), Some(picture), Some(out)) => {
+            output::write_all_atomically(&[(chart.as_path(), picture), (out, &bytes)])?
         }
-        (Some(chart), Some(svg), None) => {
-            output::write_atomically(chart, svg.as_bytes())?;
+        (Some(chart), Some(picture), None) => {
+            output::write_atomically(chart, picture)?;
             output::emit(None, &bytes)?;
         }
         _ => output::emit(args.output.as_deref(), &bytes)?,

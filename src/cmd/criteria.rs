@@ -14,6 +14,8 @@ use crate::reports::table;
 pub enum Format {
     Table,
     Json,
+    #[value(help = crate::tr!("cli-criteria-format-toml"))]
+    Toml,
 }
 
 /// Show the criteria trees with maxima, sources and rules, or check a criteria file.
@@ -24,6 +26,8 @@ Examples:
   par-index criteria --group huyen            the districts' tree only
   par-index criteria --format json > c.json   everything the computation uses, for scripts
   par-index criteria --check my-2024.toml     validate a criteria file, report every problem
+  par-index criteria --output tieu-chi-2024.toml
+                                              the whole rule set as a criteria file to edit
 
 Values whose provenance is not confirmed for the decision year are marked with *.")]
 pub struct Args {
@@ -33,15 +37,23 @@ pub struct Args {
     /// Only this unit group (so, huyen).
     #[arg(long, value_name = "GROUP")]
     pub group: Option<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format (default: as the --output file's extension says, else table).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    #[arg(long, short, value_name = "FILE", help = crate::tr!("cli-arg-criteria-output"))]
+    pub output: Option<PathBuf>,
     /// Validate FILE: report every problem (exit 3), or one line saying it is valid.
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["criteria", "group", "format"])]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["criteria", "group", "format", "output"])]
     pub check: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
+    let format = super::kind::resolve(
+        "criteria",
+        args.format,
+        args.output.as_deref(),
+        Format::Table,
+    )?;
     if let Some(path) = &args.check {
         let c = criteria::load(Some(path))?;
         let nodes: usize = c.groups.iter().map(|g| g.nodes.len()).sum();
@@ -75,7 +87,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             ))
         })?],
     };
-    let text = match args.format {
+    let text = match format {
         Format::Json => {
             let mut value = serde_json::to_value(&c)?;
             if let Some(id) = &args.group {
@@ -88,9 +100,14 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             s.push('\n');
             s
         }
-        Format::Table => render(&c, &groups, output::stdout_is_terminal()),
+        Format::Toml => criteria::export::toml(&c, &groups),
+        Format::Table => render(
+            &c,
+            &groups,
+            args.output.is_none() && output::stdout_is_terminal(),
+        ),
     };
-    output::emit(None, text.as_bytes())?;
+    output::emit(args.output.as_deref(), text.as_bytes())?;
     Ok(exit::OK)
 }
 

@@ -53,9 +53,9 @@ pub struct Args {
     pub unit: String,
     #[command(flatten)]
     pub year: YearArgs,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format (default: as the --output file's extension says, else table).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Write the result to FILE instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -73,6 +73,12 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
+    let format = super::kind::resolve(
+        "explain",
+        args.format,
+        args.output.as_deref(),
+        Format::Table,
+    )?;
     let criteria = criteria::load(args.year.criteria.as_deref())?;
     let previous = args.previous.as_deref().map(previous::read).transpose()?;
     let year = inputs::read(&args.year.dir, &criteria, args.year.read_settings())?;
@@ -83,7 +89,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         .as_ref()
         .map(|p| previous::changes(&criteria, &results, &[group], p));
     let e = explain::explain(&criteria, &year, &results, unit, changes.as_ref());
-    let bytes = match args.format {
+    let bytes = match format {
         Format::Json => {
             let mut s = serde_json::to_string_pretty(&e)?;
             s.push('\n');

@@ -94,9 +94,10 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         && y != criteria.year
     {
         let hint = if args.criteria.is_none() {
-            format!(
-                "the built-in criteria are those of {}; for {y}, copy criteria/lang-son-2023.toml, set year = {y} and its rules, and give it with --criteria",
-                criteria.year
+            crate::tr!(
+                "cli-template-builtin-year",
+                builtin = criteria.year,
+                year = y
             )
         } else {
             format!("set year = {y} in the criteria file, or leave out --year")
@@ -183,7 +184,7 @@ pub fn files(
     let csv = |rows: Vec<Vec<String>>| -> Vec<u8> {
         let mut w = csv::WriterBuilder::new()
             .flexible(false)
-            .from_writer(b"\xEF\xBB\xBF".to_vec());
+            .from_writer(output::BOM.to_vec());
         for row in rows {
             // Writing to memory cannot fail.
             let _ = w.write_record(&row);

@@ -105,7 +105,6 @@ pub struct RawPublish {
     pub ranking: S<String>,
     pub provenance: S<String>,
     /// A remark for readers of the file; not used in computing.
-    #[allow(dead_code)]
     pub note: Option<String>,
 }
 
@@ -181,7 +180,6 @@ pub struct RawSurvey {
     pub scale: Vec<S<RawScaleOption>>,
     pub provenance: S<String>,
     /// A remark for readers of the file; not used in computing.
-    #[allow(dead_code)]
     pub note: Option<String>,
 }
 
@@ -198,7 +196,6 @@ pub struct RawScaleOption {
 pub struct RawGroupSurvey {
     pub provenance: S<String>,
     /// A remark for readers of the file; not used in computing.
-    #[allow(dead_code)]
     pub note: Option<String>,
     #[serde(default)]
     pub respondent_groups: Vec<S<RawRespondentGroup>>,
@@ -264,7 +261,6 @@ pub struct RawDeductions {
     pub cap: S<Dec>,
     pub provenance: S<String>,
     /// A remark for readers of the file; not used in computing.
-    #[allow(dead_code)]
     pub note: Option<String>,
     #[serde(default)]
     pub kinds: Vec<S<RawDeductionKind>>,

@@ -129,6 +129,8 @@ fn criteria(c: &mut Checker, raw: RawCriteria) -> Criteria {
         })
         .collect();
     let publish = publish(c, raw.publish);
+    let survey_provenance = c.provenance(&raw.survey.get_ref().provenance, "survey");
+    let survey_note = raw.survey.get_ref().note.clone();
     let survey_scale = survey_scale(c, raw.survey);
     let sipas = sipas(c, raw.sipas);
     let mut columns: BTreeMap<String, String> = BTreeMap::new();
@@ -146,6 +148,8 @@ fn criteria(c: &mut Checker, raw: RawCriteria) -> Criteria {
     if groups.is_empty() {
         c.at(groups_span, None, "no unit group is defined".into());
     }
+    let deductions_provenance = c.provenance(&raw.deductions.get_ref().provenance, "deductions");
+    let deductions_note = raw.deductions.get_ref().note.clone();
     let (deduction_cap, deductions) = deductions(c, raw.deductions);
     let bands = index_bands(c, raw.bands);
     Criteria {
@@ -157,10 +161,15 @@ fn criteria(c: &mut Checker, raw: RawCriteria) -> Criteria {
         sources,
         groups,
         survey_scale,
+        survey_provenance,
+        survey_note,
         sipas,
         deduction_cap,
         deductions,
+        deductions_provenance,
+        deductions_note,
         bands,
+        preamble: String::new(),
     }
 }
 
@@ -190,13 +199,13 @@ fn publish(c: &mut Checker, raw: S<RawPublish>) -> Publish {
         decimals: decimals.clamp(0, 6) as u32,
         ranking,
         provenance: c.provenance(&raw.provenance, "publish"),
+        note: raw.note,
     }
 }
 
 fn survey_scale(c: &mut Checker, raw: S<RawSurvey>) -> Vec<ScaleOption> {
     let span = raw.span();
     let raw = raw.into_inner();
-    c.provenance(&raw.provenance, "survey");
     let mut seen = BTreeSet::new();
     let mut scale = Vec::new();
     for o in raw.scale {
@@ -1016,11 +1025,13 @@ fn group_survey(
             respondent_groups: Vec::new(),
             questions: Vec::new(),
             provenance: String::new(),
+            note: None,
             by_leaf: Vec::new(),
         };
     };
     let sspan = raw.span();
     let raw = raw.into_inner();
+    let raw_note = raw.note.clone();
     let provenance = c.provenance(&raw.provenance, &format!("{gsubject} survey"));
     let mut rgs = Vec::new();
     let mut ids = BTreeSet::new();
@@ -1131,13 +1142,13 @@ fn group_survey(
         respondent_groups: rgs,
         questions,
         provenance,
+        note: raw_note,
         by_leaf: Vec::new(),
     }
 }
 
 fn deductions(c: &mut Checker, raw: S<RawDeductions>) -> (Decimal, Vec<DeductionKind>) {
     let raw = raw.into_inner();
-    c.provenance(&raw.provenance, "deductions");
     let cap = raw.cap.get_ref().0;
     c.not_negative(cap, raw.cap.span(), "deductions", "cap");
     let mut codes = BTreeSet::new();
