@@ -12,3 +12,5 @@ common-criteria-invalid = the criteria file is invalid ({ $problems })
 common-input-invalid = the input data is invalid ({ $problems })
 # The prefix of a warning line on standard error: "par-index: warning: …"
 common-warning = warning
+# A file that could not be replaced on Windows because another program holds it open.
+common-file-in-use = if the file is open in Excel or another program, close it there and run again

@@ -9,3 +9,5 @@ common-criteria-invalid = tệp tiêu chí không hợp lệ ({ $problems })
 common-input-invalid = dữ liệu đầu vào không hợp lệ ({ $problems })
 # Tiền tố của một dòng cảnh báo trên stderr: "par-index: cảnh báo: …"
 common-warning = cảnh báo
+# Tệp không thay được trên Windows vì đang mở trong chương trình khác.
+common-file-in-use = nếu tệp đang mở trong Excel hoặc chương trình khác, hãy đóng tệp rồi chạy lại
