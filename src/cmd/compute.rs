@@ -232,7 +232,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         .map(|p| previous::changes(&criteria, &results, &groups, p));
     let picture = match chart_kind {
         Some(kind::Chart::Svg) => Some(chart::render(&criteria, &results, &groups)?.into_bytes()),
-        Some(kind::Chart::Png) => Some(chart::png(&chart::render(&criteria, &results, &groups)?)?),
+        Some(kind::Chart::Png) => Some(chart::png(&criteria, &results, &groups)?),
         None => None,
     };
     let sipas_annex = || annex::sipas(&criteria, &results, &groups);

@@ -12,7 +12,10 @@
 //!
 //! Text is set in DejaVu Sans, built into the binary (assets/fonts): its advances measure the
 //! names for wrapping, the SVG names it first (then Verdana, which is as wide, then any sans
-//! serif), and the PNG is drawn with it alone, whatever fonts the machine has.
+//! serif), and the PNG is drawn with it alone, whatever fonts the machine has: for the PNG the
+//! same chart is laid out with every text as the outlines of its glyphs (read with ttf-parser),
+//! which resvg renders without font machinery of its own (its text stack, a text shaper and
+//! two font readers, would add half again to the build).
 //!
 //! The legend marks bands with circles, so that every rectangle drawn in a band's colour is
 //! a unit's bar (the only other rectangles are white).
@@ -74,32 +77,99 @@ fn hex((r, g, b): Rgb) -> String {
     format!("#{r:02X}{g:02X}{b:02X}")
 }
 
+/// DejaVu Sans regular and bold, parsed once; `None` if the embedded data did not parse (a test
+/// holds that it does).
+fn face(bold: bool) -> Option<&'static ttf_parser::Face<'static>> {
+    static FACES: OnceLock<[Option<ttf_parser::Face<'static>>; 2]> = OnceLock::new();
+    FACES
+        .get_or_init(|| [FONT_REGULAR, FONT_BOLD].map(|data| ttf_parser::Face::parse(data, 0).ok()))
+        [usize::from(bold)]
+    .as_ref()
+}
+
+/// The glyphs of `text` (composed first, so that a name typed with combining marks takes the
+/// font's precomposed Vietnamese letters) with their advances, in font units.
+fn glyphs(face: &ttf_parser::Face, text: &str) -> Vec<(ttf_parser::GlyphId, f64)> {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfc()
+        .map(|c| {
+            // a character the font lacks is drawn as its "no glyph" box
+            let glyph = face.glyph_index(c).unwrap_or(ttf_parser::GlyphId(0));
+            let advance = face.glyph_hor_advance(glyph).unwrap_or(0);
+            (glyph, f64::from(advance))
+        })
+        .collect()
+}
+
 /// The width of `text` set at `size` px in DejaVu Sans (bold or not), from the font's advances.
 pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
-    use skrifa::MetadataProvider;
-    use skrifa::instance::{LocationRef, Size};
-    struct Face {
-        font: skrifa::FontRef<'static>,
+    match face(bold) {
+        Some(f) => {
+            let scale = size / f64::from(f.units_per_em());
+            glyphs(f, text).iter().map(|(_, a)| a * scale).sum()
+        }
+        // an average letter's width
+        None => text.chars().count() as f64 * size * 0.62,
     }
-    static FACES: OnceLock<[Option<Face>; 2]> = OnceLock::new();
-    let faces = FACES.get_or_init(|| {
-        [FONT_REGULAR, FONT_BOLD]
-            .map(|data| skrifa::FontRef::new(data).ok().map(|font| Face { font }))
-    });
-    let Some(face) = &faces[usize::from(bold)] else {
-        // (the embedded fonts parse; a test holds it) an average glyph's width
-        return text.chars().count() as f64 * size * 0.62;
+}
+
+/// The outlines of `text` set at `size` px from (`x`, `baseline`), as an SVG path.
+fn outline(text: &str, (x, baseline): (f64, f64), size: f64, bold: bool) -> String {
+    struct Pen {
+        d: String,
+        x: f64,
+        y: f64,
+        scale: f64,
+    }
+    impl Pen {
+        fn point(&mut self, px: f32, py: f32) {
+            let _ = write!(
+                self.d,
+                " {} {}",
+                n(self.x + f64::from(px) * self.scale),
+                n(self.y - f64::from(py) * self.scale)
+            );
+        }
+    }
+    impl ttf_parser::OutlineBuilder for Pen {
+        fn move_to(&mut self, x: f32, y: f32) {
+            self.d.push('M');
+            self.point(x, y);
+        }
+        fn line_to(&mut self, x: f32, y: f32) {
+            self.d.push('L');
+            self.point(x, y);
+        }
+        fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+            self.d.push('Q');
+            self.point(x1, y1);
+            self.point(x, y);
+        }
+        fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+            self.d.push('C');
+            self.point(x1, y1);
+            self.point(x2, y2);
+            self.point(x, y);
+        }
+        fn close(&mut self) {
+            self.d.push('Z');
+        }
+    }
+    let Some(f) = face(bold) else {
+        return String::new();
     };
-    let charmap = face.font.charmap();
-    let metrics = face
-        .font
-        .glyph_metrics(Size::new(size as f32), LocationRef::default());
-    text.chars()
-        .map(|c| {
-            let advance = charmap.map(c).and_then(|g| metrics.advance_width(g));
-            f64::from(advance.unwrap_or(size as f32 * 0.6))
-        })
-        .sum()
+    let scale = size / f64::from(f.units_per_em());
+    let mut pen = Pen {
+        d: String::new(),
+        x,
+        y: baseline,
+        scale,
+    };
+    for (glyph, advance) in glyphs(f, text) {
+        f.outline_glyph(glyph, &mut pen);
+        pen.x += advance * scale;
+    }
+    pen.d
 }
 
 /// `text` in lines no wider than `width` at `size` px: broken between words, and inside a word
@@ -176,9 +246,10 @@ pub fn axis(lo: Decimal, hi: Decimal) -> (u32, u32, u32) {
     (start, end, step)
 }
 
-/// An SVG document being written, in pixels.
+/// An SVG document being written, in pixels; with `outlines`, its text as glyph outlines.
 struct Svg {
     out: String,
+    outlines: bool,
 }
 
 impl Svg {
@@ -229,12 +300,25 @@ impl Svg {
     /// Text whose middle (half the height of a capital) is at `cy`; `anchor` is start, middle
     /// or end.
     fn text(&mut self, text: &str, (x, cy): (f64, f64), size: f64, anchor: &str, bold: bool) {
+        let baseline = cy + size * 0.36;
+        if self.outlines {
+            let start = match anchor {
+                "middle" => x - text_width(text, size, bold) / 2.0,
+                "end" => x - text_width(text, size, bold),
+                _ => x,
+            };
+            let d = outline(text, (start, baseline), size, bold);
+            if !d.is_empty() {
+                let _ = writeln!(self.out, r##"<path d="{d}" fill="#000000"/>"##);
+            }
+            return;
+        }
         let weight = if bold { r#" font-weight="bold""# } else { "" };
         let _ = writeln!(
             self.out,
             r#"<text x="{}" y="{}" font-size="{}" text-anchor="{anchor}"{weight}>{}</text>"#,
             n(x),
-            n(cy + size * 0.36),
+            n(baseline),
             n(size),
             escape(text)
         );
@@ -281,6 +365,12 @@ const PANEL_FOOT: f64 = 58.0;
 
 /// The chart of `groups` as an SVG document.
 pub fn render(criteria: &Criteria, results: &Results, groups: &[usize]) -> anyhow::Result<String> {
+    Ok(draw(criteria, results, groups, false))
+}
+
+/// The chart laid out as an SVG document, its text as `<text>` or, with `outlines`, as the
+/// outlines of the embedded font's glyphs.
+fn draw(criteria: &Criteria, results: &Results, groups: &[usize], outlines: bool) -> String {
     let d = criteria.publish.decimals;
     let width = f64::from(WIDTH);
     // the names' column: as wide as the widest name on one line, within its share of the width
@@ -381,7 +471,10 @@ pub fn render(criteria: &Criteria, results: &Results, groups: &[usize]) -> anyho
         + 8.0)
         .ceil();
 
-    let mut svg = Svg { out: String::new() };
+    let mut svg = Svg {
+        out: String::new(),
+        outlines,
+    };
     let _ = writeln!(
         svg.out,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{h}" viewBox="0 0 {WIDTH} {h}" font-family="{FAMILY}">"#,
@@ -518,24 +611,17 @@ pub fn render(criteria: &Criteria, results: &Results, groups: &[usize]) -> anyho
         top = y1 + PANEL_FOOT;
     }
     svg.out.push_str("</svg>\n");
-    Ok(svg.out)
+    svg.out
 }
 
-/// The chart rendered to PNG with resvg, at [`PNG_SCALE`] pixels per SVG pixel (192 dpi, said
-/// in the file, so that a word processor inserts it at the width of an A4 page), with the
-/// embedded fonts only: the same picture on every machine.
-pub fn png(svg: &str) -> anyhow::Result<Vec<u8>> {
+/// The chart of `groups` as a PNG picture: the SVG chart with its text drawn from the embedded
+/// font's outlines (the same picture on every machine), rendered with resvg at [`PNG_SCALE`]
+/// pixels per SVG pixel (192 dpi, said in the file, so that a word processor inserts it at the
+/// width of an A4 page).
+pub fn png(criteria: &Criteria, results: &Results, groups: &[usize]) -> anyhow::Result<Vec<u8>> {
     use resvg::{tiny_skia, usvg};
-    let mut fonts = usvg::fontdb::Database::new();
-    fonts.load_font_data(FONT_REGULAR.to_vec());
-    fonts.load_font_data(FONT_BOLD.to_vec());
-    fonts.set_sans_serif_family("DejaVu Sans");
-    let options = usvg::Options {
-        font_family: "DejaVu Sans".to_string(),
-        fontdb: std::sync::Arc::new(fonts),
-        ..usvg::Options::default()
-    };
-    let tree = usvg::Tree::from_str(svg, &options)?;
+    let svg = draw(criteria, results, groups, true);
+    let tree = usvg::Tree::from_str(&svg, &usvg::Options::default())?;
     let scale = PNG_SCALE as f32;
     let size = tree
         .size()
@@ -585,24 +671,33 @@ mod tests {
         assert!(
             (text_width("00 00", 12.0, false) - (4.0 * digit + 12.0 * 651.0 / 2048.0)).abs() < 0.01
         );
-        // Vietnamese letters have glyphs of their own: none falls back to the guess
+        // Vietnamese letters have glyphs of their own: none is drawn as the "no glyph" box
         let known = |c: char| {
-            use skrifa::MetadataProvider;
-            skrifa::FontRef::new(FONT_REGULAR)
-                .unwrap()
-                .charmap()
-                .map(c)
-                .is_some()
-                && skrifa::FontRef::new(FONT_BOLD)
-                    .unwrap()
-                    .charmap()
-                    .map(c)
-                    .is_some()
+            [false, true].iter().all(|&bold| {
+                face(bold)
+                    .and_then(|f| f.glyph_index(c))
+                    .is_some_and(|g| g.0 != 0)
+            })
         };
         for c in "ĐđƠơƯưẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹ—†".chars() {
             assert!(known(c), "{c}");
         }
         assert!(text_width("Đ", 12.0, true) > text_width("Đ", 12.0, false));
+        // a name typed with combining marks (as a Mac may write it) is measured and drawn as
+        // the composed letters
+        let composed = "Huyện Lộc Bình";
+        let decomposed: String =
+            unicode_normalization::UnicodeNormalization::nfd(composed).collect();
+        assert_ne!(composed, decomposed);
+        assert_eq!(
+            text_width(&decomposed, 12.0, false),
+            text_width(composed, 12.0, false)
+        );
+        assert_eq!(
+            outline(&decomposed, (0.0, 10.0), 12.0, false),
+            outline(composed, (0.0, 10.0), 12.0, false)
+        );
+        assert!(outline("Đ", (0.0, 10.0), 12.0, true).starts_with('M'));
     }
 
     #[test]
