@@ -29,7 +29,7 @@ use crate::i18n::{self, Lang};
 use crate::tr;
 
 #[derive(Debug, Parser)]
-#[command(name = "par-index", version)]
+#[command(name = "par-index", version = version())]
 pub struct Cli {
     // the language of messages and help; read from the arguments before anything else
     // (lang_in_args), so that the help itself is in that language
@@ -47,6 +47,23 @@ pub enum Command {
     Explain(crate::cmd::explain::Args),
     Sensitivity(crate::cmd::sensitivity::Args),
     Template(crate::cmd::template::Args),
+    Completions(crate::cmd::completions::Args),
+    Man(crate::cmd::man::Args),
+}
+
+/// What `--version` says: the version and the rules built in, e.g.
+/// `0.2.0 (tiêu chí lang-son-2023: Quyết định 1699/QĐ-UBND ngày 19/10/2023 …)`.
+pub fn version() -> &'static str {
+    static LINE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    LINE.get_or_init(|| {
+        let (id, decision) = crate::criteria::builtin_head();
+        crate::tr!(
+            "cli-version-line",
+            version = env!("CARGO_PKG_VERSION"),
+            id = id,
+            decision = decision
+        )
+    })
 }
 
 /// The language `--lang X` or `--lang=X` asks for, anywhere before a `--`; `None` when not
@@ -376,10 +393,16 @@ pub fn error_message(e: &clap::Error, args: &[OsString]) -> (String, Option<Stri
             .unwrap_or_default()
     };
     let value = || string(ContextKind::InvalidValue).unwrap_or_default();
+    // every suggestion quoted on its own: 'completions', 'compute'
+    let suggestions = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) if !v.is_empty() => Some(v.join("', '")),
+        _ => None,
+    };
     let suggested = || {
-        string(ContextKind::SuggestedArg)
-            .or_else(|| string(ContextKind::SuggestedSubcommand))
-            .or_else(|| string(ContextKind::SuggestedValue))
+        suggestions(ContextKind::SuggestedArg)
+            .or_else(|| suggestions(ContextKind::SuggestedSubcommand))
+            .or_else(|| suggestions(ContextKind::SuggestedValue))
             .map(|s| tr!("cli-hint-did-you-mean", suggestion = s))
     };
     let help = tr!("cli-hint-help", command = command_path(args));
@@ -629,7 +652,7 @@ mod tests {
             error(&["comptue"]),
             (
                 "unknown command 'comptue'".into(),
-                Some("did you mean 'compute'?".into())
+                Some("did you mean 'completions', 'compute'?".into())
             )
         );
         assert_eq!(error(&["explain"]).0, "missing required argument: <UNIT>");
@@ -767,7 +790,7 @@ mod tests {
         // (a line may wrap inside the list)
         let flat = |page: &str| page.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(
-            flat(&en).contains("[default: table] [possible values: table, csv, json, xlsx, docx]"),
+            flat(&en).contains("[possible values: table, csv, json, xlsx, docx]"),
             "{en}"
         );
         assert!(
@@ -779,7 +802,7 @@ mod tests {
             "{vi}"
         );
         assert!(
-            flat(&vi).contains("[mặc định: table] [giá trị: table, csv, json, xlsx, docx]"),
+            flat(&vi).contains("[giá trị: table, csv, json, xlsx, docx]"),
             "{vi}"
         );
         assert!(vi.contains("--lang <LANG>"), "{vi}");

@@ -7,6 +7,9 @@ use std::path::Path;
 
 use crate::error::Failure;
 
+/// The UTF-8 byte-order mark that starts a CSV file, so that Excel reads it as UTF-8.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// Whether standard output is a terminal (tables are then fitted and drawn with lines).
 pub fn stdout_is_terminal() -> bool {
     std::io::stdout().is_terminal()
@@ -40,14 +43,22 @@ pub fn write_all_atomically(files: &[(&Path, &[u8])]) -> Result<(), Failure> {
         .map(|&(path, bytes)| stage(path, bytes).map(|tmp| (path, tmp)))
         .collect::<Result<Vec<_>, _>>()?;
     for (path, tmp) in staged {
-        tmp.persist(path).map_err(|e| {
-            Failure::io(
-                crate::tr!("common-cannot-write", file = path),
-                plain(e.error),
-            )
-        })?;
+        // (on Windows too the rename replaces the file whole: tempfile's persist is
+        // MoveFileExW with MOVEFILE_REPLACE_EXISTING)
+        tmp.persist(path).map_err(|e| not_replaced(path, e.error))?;
     }
     Ok(())
+}
+
+/// Why `path` could not be replaced: the system's words, and on Windows, when the file is held
+/// by another program (Excel locks the workbooks and CSV files it has open), what to do.
+fn not_replaced(path: &Path, e: std::io::Error) -> Failure {
+    let mut context = crate::tr!("common-cannot-write", file = path);
+    // ERROR_ACCESS_DENIED, ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
+    if cfg!(windows) && matches!(e.raw_os_error(), Some(5 | 32 | 33)) {
+        context = format!("{context} ({})", crate::tr!("common-file-in-use"));
+    }
+    Failure::io(context, plain(e))
 }
 
 /// `bytes` written and synced to a temporary file beside `path`.

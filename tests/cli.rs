@@ -1,5 +1,6 @@
 //! The command line as scripts use it: exit codes, closed pipes, outputs written whole or not
-//! at all, and the criteria check of a broken copy.
+//! at all, the kind of output told by the file's name, byte-order marks, the criteria check of
+//! a broken copy and the export of the rules, --version, completions and the manual page.
 
 mod common;
 
@@ -73,7 +74,11 @@ fn a_failed_run_leaves_the_earlier_output_untouched() {
     ]);
     assert_eq!(code, 0, "{err}");
     let (_, direct, _) = run(&["compute", sample().to_str().unwrap(), "--format", "csv"]);
-    assert_eq!(std::fs::read_to_string(&out).unwrap(), direct);
+    // (a CSV file starts with a byte-order mark; standard output does not)
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        format!("\u{feff}{direct}")
+    );
 }
 
 #[cfg(unix)]
@@ -287,4 +292,424 @@ fn the_count_of_problems_counts_those_not_listed() {
         .parse()
         .unwrap();
     assert_eq!(n, 8 * 60 + 4 * 6 + 3, "{header}");
+}
+
+/// Runs par-index with raw bytes out: (exit code, stdout, stderr).
+fn run_bytes(args: &[&str]) -> (i32, Vec<u8>, String) {
+    let out = bin().args(args).output().expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        out.stdout,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Issue 15: `--output t.xlsx` wrote the text table into t.xlsx. The file's extension now says
+/// what to write, for every command with --output and --format.
+#[test]
+fn the_output_file_name_says_what_to_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = sample();
+    let sample = sample.to_str().unwrap();
+    let path = |name: &str| dir.path().join(name);
+    let file = |name: &str| std::fs::read(path(name)).unwrap();
+    let ok = |args: &[&str]| {
+        let (code, out, err) = run_bytes(args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        out
+    };
+    // compute: a workbook, JSON, the plain (Markdown) table, CSV
+    for name in ["t.xlsx", "T.JSON", "t.md", "t.txt", "t.csv"] {
+        ok(&["compute", sample, "--output", path(name).to_str().unwrap()]);
+    }
+    assert!(
+        file("t.xlsx").starts_with(b"PK\x03\x04"),
+        "a workbook (zip)"
+    );
+    assert_eq!(file("T.JSON"), ok(&["compute", sample, "--format", "json"]));
+    let table = ok(&["compute", sample]);
+    assert!(table.starts_with("Phụ lục I".as_bytes()));
+    assert_eq!(file("t.md"), table);
+    assert_eq!(file("t.txt"), table);
+    let csv = ok(&["compute", sample, "--format", "csv"]);
+    assert_eq!(file("t.csv"), [BOM, &csv].concat());
+    // --format with a file name that names no format: --format says
+    ok(&[
+        "compute",
+        sample,
+        "--format",
+        "json",
+        "--output",
+        path("t.dat").to_str().unwrap(),
+    ]);
+    assert_eq!(file("t.dat"), file("T.JSON"));
+    // explain, sensitivity, criteria
+    ok(&[
+        "explain",
+        "SNV",
+        sample,
+        "--output",
+        path("e.json").to_str().unwrap(),
+    ]);
+    assert_eq!(
+        file("e.json"),
+        ok(&["explain", "SNV", sample, "--format", "json"])
+    );
+    let quick = ["--replicates", "20"];
+    ok(&[
+        &[
+            "sensitivity",
+            sample,
+            "--output",
+            path("s.csv").to_str().unwrap(),
+        ],
+        &quick[..],
+    ]
+    .concat());
+    assert_eq!(
+        file("s.csv"),
+        [
+            BOM,
+            &ok(&[&["sensitivity", sample, "--format", "csv"], &quick[..]].concat())
+        ]
+        .concat()
+    );
+    ok(&["criteria", "--output", path("c.json").to_str().unwrap()]);
+    assert_eq!(file("c.json"), ok(&["criteria", "--format", "json"]));
+}
+
+/// A --format that contradicts the file's extension, or a file name that names no format, is a
+/// usage error (exit 2) found before anything is read (the year's folder here does not exist)
+/// or written.
+#[test]
+fn a_format_contradicting_the_file_name_is_refused_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    for args in [
+        vec![
+            "compute",
+            "no/such/year",
+            "--format",
+            "csv",
+            "--output",
+            &out("t.xlsx"),
+        ],
+        vec![
+            "compute",
+            "no/such/year",
+            "--format",
+            "table",
+            "--output",
+            &out("t.csv"),
+        ],
+        vec!["compute", "no/such/year", "--output", &out("t.dat")],
+        vec!["compute", "no/such/year", "--output", &out("t.png")],
+        vec![
+            "compute",
+            "no/such/year",
+            "--format",
+            "csv",
+            "--output",
+            &out("t.toml"),
+        ],
+        vec!["compute", "no/such/year", "--chart", &out("c.pdf")],
+        vec!["explain", "SNV", "no/such/year", "--output", &out("e.csv")],
+        vec!["sensitivity", "no/such/year", "--output", &out("s.xlsx")],
+        vec![
+            "sensitivity",
+            "no/such/year",
+            "--format",
+            "json",
+            "--output",
+            &out("s.csv"),
+        ],
+        vec![
+            "criteria",
+            "--criteria",
+            "no/such.toml",
+            "--output",
+            &out("c.csv"),
+        ],
+        vec!["criteria", "--format", "json", "--output", &out("c.toml")],
+    ] {
+        let (code, stdout, err) = run(&args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(stdout.is_empty(), "{args:?}");
+        assert!(err.contains("--output") || err.contains("--chart"), "{err}");
+    }
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
+    let (_, _, err) = run(&["compute", "x", "--format", "csv", "--output", "t.xlsx"]);
+    assert!(
+        err.contains("--format csv contradicts --output t.xlsx, whose extension means xlsx"),
+        "{err}"
+    );
+    let (_, _, err) = run(&["compute", "x", "--output", "t.dat"]);
+    assert!(
+        err.contains(".txt, .md, .csv, .json, .xlsx"),
+        "the known extensions: {err}"
+    );
+    let (_, _, err) = run(&["criteria", "--output", "t.csv"]);
+    assert!(err.contains("criteria does not write .csv files"), "{err}");
+    assert!(err.contains(".txt, .md, .json, .toml"), "{err}");
+}
+
+/// Issue 15: Excel on Windows reads a CSV file without a byte-order mark as the ANSI code page
+/// ("Phá»¥ lá»¥c"). A CSV file gets the mark, standard output does not; --bom / --no-bom say
+/// otherwise, the last one given winning.
+#[test]
+fn csv_files_start_with_a_byte_order_mark_and_standard_output_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = sample();
+    let sample = sample.to_str().unwrap();
+    let csv = |extra: &[&str]| {
+        let mut args = vec!["compute", sample, "--annex", "par", "--format", "csv"];
+        args.extend_from_slice(extra);
+        let (code, out, err) = run_bytes(&args);
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let plain = csv(&[]);
+    assert!(
+        plain.starts_with("Nhóm,".as_bytes()),
+        "no mark on standard output"
+    );
+    assert_eq!(csv(&["--bom"]), [BOM, &plain].concat());
+    assert_eq!(csv(&["--bom", "--no-bom"]), plain);
+    let with = dir.path().join("with.csv");
+    let without = dir.path().join("without.csv");
+    csv(&["--output", with.to_str().unwrap()]);
+    csv(&["--output", without.to_str().unwrap(), "--no-bom"]);
+    assert_eq!(std::fs::read(&with).unwrap(), [BOM, &plain].concat());
+    assert_eq!(std::fs::read(&without).unwrap(), plain);
+    // the confidence intervals' CSV too
+    let ci = dir.path().join("ci.csv");
+    let (code, _, err) = run_bytes(&[
+        "compute",
+        sample,
+        "--ci",
+        "--replicates",
+        "20",
+        "--annex",
+        "par",
+        "--output",
+        ci.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let (_, ci_out, _) = run_bytes(&[
+        "compute",
+        sample,
+        "--ci",
+        "--replicates",
+        "20",
+        "--annex",
+        "par",
+        "--format",
+        "csv",
+    ]);
+    assert!(!ci_out.starts_with(BOM));
+    assert_eq!(std::fs::read(&ci).unwrap(), [BOM, &ci_out].concat());
+    // a JSON file has none
+    let json = dir.path().join("a.json");
+    run_bytes(&[
+        "compute",
+        sample,
+        "--output",
+        json.to_str().unwrap(),
+        "--bom",
+    ]);
+    assert!(std::fs::read(&json).unwrap().starts_with(b"{"));
+    // an annex with the mark reads back as the previous year's, as one without it does
+    let previous = |file: &std::path::Path| {
+        let (code, out, err) = run_bytes(&[
+            "compute",
+            sample,
+            "--annex",
+            "par",
+            "--format",
+            "json",
+            "--previous",
+            file.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let parsed = |file: &std::path::Path| {
+        let mut json: serde_json::Value = serde_json::from_slice(&previous(file)).unwrap();
+        json["previous"]["file"] = "(the file)".into();
+        json
+    };
+    let json = parsed(&with);
+    assert!(json == parsed(&without), "the same figures read from both");
+    let unit = &json["units"][0];
+    assert_eq!(
+        unit["par"]["previous"]["index"], unit["par"]["index"],
+        "{unit}"
+    );
+}
+
+/// Issue 15: the rules built in could not be had as a file to start next year's from. Written
+/// out as TOML and read back with --criteria, they give the same annexes, byte for byte.
+#[test]
+fn the_builtin_rules_written_out_give_the_same_annexes() {
+    let dir = tempfile::tempdir().unwrap();
+    let toml = dir.path().join("tieu-chi.toml");
+    let (code, _, err) = run(&["criteria", "--output", toml.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    assert!(text.contains("provenance = ") && text.contains("[sources.bnv876]"));
+    assert!(text.contains("note = "), "notes kept");
+    let (_, stdout_toml, _) = run(&["criteria", "--format", "toml"]);
+    assert_eq!(stdout_toml, text);
+    let (code, out, err) = run(&["criteria", "--check", toml.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("valid"), "{out}");
+    let sample = sample();
+    for format in ["json", "csv"] {
+        let annexes = |extra: &[&str]| {
+            let mut args = vec!["compute", sample.to_str().unwrap(), "--format", format];
+            args.extend_from_slice(extra);
+            let (code, out, err) = run_bytes(&args);
+            assert_eq!(code, 0, "{err}");
+            out
+        };
+        assert_eq!(
+            annexes(&["--criteria", toml.to_str().unwrap()]),
+            annexes(&[]),
+            "{format}"
+        );
+    }
+    // the same rules as JSON, whichever file they were read from
+    let (_, a, _) = run(&["criteria", "--format", "json"]);
+    let (_, b, _) = run(&[
+        "criteria",
+        "--format",
+        "json",
+        "--criteria",
+        toml.to_str().unwrap(),
+    ]);
+    assert_eq!(a, b);
+    // no message sends the user to a file of the source tree any more
+    let (code, _, err) = run(&[
+        "template",
+        "--year",
+        "2024",
+        "--out",
+        dir.path().join("f").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("par-index criteria --output criteria-2024.toml"),
+        "{err}"
+    );
+    assert!(!err.contains("criteria/lang-son-2023.toml"), "{err}");
+    let (_, help, _) = run(&["--help"]);
+    assert!(!help.contains("criteria/lang-son-2023.toml"), "{help}");
+}
+
+#[test]
+fn the_version_names_the_rules_built_in() {
+    let (code, out, _) = run(&["--version"]);
+    assert_eq!(code, 0);
+    let (_, json, _) = run(&["criteria", "--format", "json"]);
+    let rules: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let expected = format!(
+        "par-index {} (criteria {}: {})\n",
+        env!("CARGO_PKG_VERSION"),
+        rules["id"].as_str().unwrap(),
+        rules["decision"].as_str().unwrap()
+    );
+    assert_eq!(out, expected);
+    assert!(
+        out.contains("lang-son-2023: Quyết định 1699/QĐ-UBND"),
+        "{out}"
+    );
+    let vi = bin()
+        .arg("-V")
+        .env("PAR_INDEX_LANG", "vi")
+        .output()
+        .unwrap();
+    let vi = String::from_utf8(vi.stdout).unwrap();
+    assert!(
+        vi.starts_with(&format!(
+            "par-index {} (tiêu chí lang-son-2023: ",
+            env!("CARGO_PKG_VERSION")
+        )),
+        "{vi}"
+    );
+}
+
+#[test]
+fn completions_for_every_shell_know_every_command() {
+    let commands = [
+        "check",
+        "compute",
+        "criteria",
+        "explain",
+        "sensitivity",
+        "template",
+        "completions",
+        "man",
+    ];
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let (code, out, err) = run(&["completions", shell]);
+        assert_eq!(code, 0, "{shell}: {err}");
+        assert!(out.len() > 1000, "{shell}: {out}");
+        for c in commands {
+            assert!(out.contains(c), "{shell} completes {c}");
+        }
+        assert!(
+            out.contains("chart") && out.contains("bom"),
+            "{shell}: options too"
+        );
+    }
+    let (code, _, err) = run(&["completions", "cmd.exe"]);
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
+fn the_manual_page_has_its_sections() {
+    let (code, page, err) = run(&["man"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH par-index 1"),
+        "{page}"
+    );
+    for section in [
+        "NAME",
+        "SYNOPSIS",
+        "DESCRIPTION",
+        "OPTIONS",
+        "SUBCOMMANDS",
+        "VERSION",
+    ] {
+        assert!(
+            page.contains(&format!(".SH {section}")),
+            "{section}: {page}"
+        );
+    }
+    for c in ["compute", "criteria", "explain", "template", "completions"] {
+        assert!(page.contains(&format!("par\\-index\\-{c}(1)")), "{c}");
+    }
+    // a command's own page, to standard output or a file
+    let (code, compute, _) = run(&["man", "compute"]);
+    assert_eq!(code, 0);
+    assert!(compute.contains(".TH par-index-compute 1"), "{compute}");
+    assert!(
+        compute.contains("\\-\\-chart") && compute.contains("\\-\\-bom"),
+        "{compute}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("par-index-compute.1");
+    let (code, out, _) = run(&["man", "compute", "--output", file.to_str().unwrap()]);
+    assert_eq!((code, out.as_str()), (0, ""));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), compute);
+    let (code, _, err) = run(&["man", "nope"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("compute"), "{err}");
 }

@@ -247,7 +247,7 @@ fn help_is_vietnamese_by_default_and_english_when_asked() {
         (vec!["-h"], vec!["Cách dùng:", "Lệnh:", "Mã thoát:"]),
         (
             vec!["compute", "--help"],
-            vec!["Tính Chỉ số CCHC", "Đối số:", "Ví dụ:", "[mặc định: table]"],
+            vec!["Tính Chỉ số CCHC", "Đối số:", "Ví dụ:", "[mặc định: both]"],
         ),
         (
             vec!["compute", "-h"],
@@ -465,8 +465,8 @@ fn parser_errors_in_both_languages_exit_2() {
         ),
         (
             vec!["comptue"],
-            "par-index: không có lệnh 'comptue'\n  gợi ý: có phải là 'compute'?\n",
-            "par-index: unknown command 'comptue'\n  hint: did you mean 'compute'?\n",
+            "par-index: không có lệnh 'comptue'\n  gợi ý: có phải là 'completions', 'compute'?\n",
+            "par-index: unknown command 'comptue'\n  hint: did you mean 'completions', 'compute'?\n",
         ),
     ] {
         let (code, out, err) = run_as_user(&args);

@@ -64,7 +64,6 @@ cli-explain-unknown-unit = unknown unit "{ $unit }" in this year's units.csv; { 
 cli-explain-units-are = the units are: { $units }
 cli-explain-did-you-mean = did you mean { $units }?
 cli-template-year = --year { $year }, but the criteria are for { $criteria }: { $hint }
-cli-template-year-builtin = the built-in criteria are those of { $builtin }; for { $year }, copy criteria/lang-son-2023.toml, set year = { $year } and its rules, and give it with --criteria
 cli-template-year-file = set year = { $year } in the criteria file, or leave out --year
 cli-template-no-unit = no unit of the group asked for in the units given
 cli-template-exists = { $count ->
@@ -80,7 +79,7 @@ cli-about = The PAR index (Chỉ số CCHC) and the satisfaction index (SIPAS) o
 cli-long-about =
     par-index computes, for every provincial department (sở, ban, ngành) and every district People's Committee (UBND huyện, thành phố), the public administration reform index (Phụ lục II) and the satisfaction index (Phụ lục I), ranked within each group, exactly as the province's decision lays down.
 
-    The rules of Lạng Sơn 2023 (criteria/lang-son-2023.toml) are built in; --criteria FILE uses another set.
+    The rules of Lạng Sơn 2023 are built in (`par-index criteria --output FILE.toml` writes them out, to start another year's from); --criteria FILE uses another set.
 cli-after-help =
     Language: messages and help are in Vietnamese; --lang en (before or after the command) or the
     environment variable PAR_INDEX_LANG=en gives them in English (--lang wins). The annexes
@@ -106,7 +105,7 @@ cli-arg-missing = What an applicable leaf with nothing to score gets
 cli-arg-missing-value-error = An applicable leaf with nothing to score is an error
 cli-arg-missing-value-zero = It scores 0, with a warning
 cli-arg-group = Only this unit group (so, huyen)
-cli-arg-format = Output format
+cli-arg-format = Output format (default: as the --output file's extension says, else the table)
 cli-arg-output = Write the result to FILE instead of standard output
 
 ## check
@@ -131,8 +130,10 @@ cli-compute-after-help =
       par-index compute samples/2023 --format json | jq '.units[] | {"{"}code, index: .par.index{"}"}'
       par-index compute data/2024 --criteria criteria/2024.toml --strict
       par-index compute samples/2023 --ci --annex par      how sure is each PAR rank (see --ci)
-      par-index compute samples/2023 --format xlsx --output phu-luc.xlsx --chart chi-so.svg
-                                                          the annex workbook and the chart
+      par-index compute samples/2023 --output phu-luc.xlsx --chart chi-so.png
+                                                          the annex workbook and the chart (the
+                                                          files' extensions say what to write)
+      par-index compute samples/2023 --output phu-luc.docx the annexes as a Word document
       par-index compute samples/2023 --annex par --previous samples/2022/results.json
                                                           with the change of index and rank since 2022
 
@@ -168,6 +169,8 @@ cli-criteria-after-help =
       par-index criteria --group huyen            the districts' tree only
       par-index criteria --format json > c.json   everything the computation uses, for scripts
       par-index criteria --check my-2024.toml     validate a criteria file, report every problem
+      par-index criteria --output tieu-chi-2024.toml
+                                                  the whole rule set as a criteria file to edit
 
     Values whose provenance is not confirmed for the decision year are marked with *.
 cli-criteria-arg-check = Validate FILE: report every problem (exit 3), or one line saying it is valid
@@ -186,6 +189,9 @@ cli-explain-after-help =
       par-index explain "Sở Nội vụ" samples/2023 --top 0
       par-index explain SNV samples/2023 --previous samples/2022/results.json
       par-index explain SNV samples/2023 --format json | jq '.nodes[] | select(.lost > 0)'
+      par-index explain SNV samples/2023 --output SNV.xlsx       the unit's scorecard
+      par-index explain --all samples/2023 --output phieu-ket-qua
+                                                  a scorecard per unit, in that folder
 
     Worked example: `par-index explain SNV samples/2023 --depth 1 --top 3` shows Sở Nội vụ at
     91.56% (rank 11 of 20, band A), 8.44 points lost of 100: 1.91 in field 3 (thủ tục hành
@@ -289,3 +295,41 @@ cli-explain-cannot-write = cannot write { $file }
 cli-template-arg-sipas = The satisfaction survey's form: questionnaires (sipas-survey.csv) or the results per unit as the survey contractor delivers them (sipas-results.csv)
 cli-template-arg-sipas-value-sipas-survey = sipas-survey.csv: one row per questionnaire, a column per item
 cli-template-arg-sipas-value-sipas-results = sipas-results.csv: one row per unit: valid questionnaires, each element's index (%), the unit's index (optional)
+# Messages of src/cli (English). Ids start with "cli-"; each has its twin in locales/vi/cli.ftl.
+
+## The kind of output, told by the file's name (src/cmd/kind.rs)
+cli-format-contradicts = --format { $format } contradicts --output { $path }, whose extension means { $named }: leave out --format, or give the file the extension of { $format }
+cli-extension-not-written = { $command } does not write .{ $ext } files (--output { $path }); its outputs are { $known }
+cli-extension-unknown = cannot tell what to write from the name --output { $path }: name the file with one of { $known }, or say which with --format
+cli-chart-extension = --chart { $path }: a chart is written to a file named { $known }
+cli-arg-bom = CSV: start with a UTF-8 byte-order mark, on standard output too (a CSV file gets one anyway, so that Excel shows the Vietnamese text right)
+cli-arg-no_bom = CSV: no byte-order mark, in a file too (for a program that does not expect one)
+
+## par-index criteria
+cli-criteria-arg-output = Write to FILE instead of standard output; its extension picks the format (.txt or .md table, .json, .toml)
+cli-criteria-arg-format-value-toml = The whole rule set as a criteria file, with its provenance, sources and notes: edit it for another year and give it with --criteria
+cli-template-year-builtin = the built-in criteria are those of { $builtin }; for { $year }, write them to a file with `par-index criteria --output criteria-{ $year }.toml`, set year = { $year } and that year's rules in it, and give it with --criteria
+
+## --version
+cli-version-line = { $version } (criteria { $id }: { $decision })
+
+## par-index completions, par-index man
+cli-completions-about = Print a shell's completion script, so that the shell completes par-index's commands and options
+cli-completions-after-help =
+    Examples:
+      par-index completions bash > ~/.local/share/bash-completion/completions/par-index
+      par-index completions zsh > ~/.zfunc/_par-index
+      par-index completions fish > ~/.config/fish/completions/par-index.fish
+      par-index completions powershell | Out-String | Invoke-Expression
+          (PowerShell: add this line to your $PROFILE to keep it)
+cli-completions-arg-shell = The shell: bash, zsh, fish, powershell or elvish
+cli-man-about = Print the manual page (roff) of par-index or of one of its commands
+cli-man-after-help =
+    Examples:
+      par-index man | man -l -
+      par-index man compute --output par-index-compute.1
+cli-man-arg-command = The command whose page to print (compute, check, …); par-index's own page when not given
+cli-man-arg-output = Write the page to FILE instead of standard output
+cli-man-unknown-command = there is no command { $name }; the commands are: { $known }
+cli-criteria-arg-format-value-table = The trees as a table, with maxima, sources, rules and provenance
+cli-criteria-arg-format-value-json = Everything the computation uses, for scripts

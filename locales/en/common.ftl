@@ -23,3 +23,5 @@ common-cannot-write-stdout = cannot write to standard output
 # What a problem or warning concerns: "unit SNV, criterion 1.2.1: …"
 common-subject-unit = unit { $unit }
 common-subject-unit-criterion = unit { $unit }, criterion { $criterion }
+# A file that could not be replaced on Windows because another program holds it open.
+common-file-in-use = if the file is open in Excel or another program, close it there and run again

@@ -138,3 +138,15 @@ criteria-deduction-duplicate = duplicate deduction code
 criteria-band-name-missing = a band needs a name
 criteria-band-name-duplicate = duplicate band name
 criteria-band-points = a band of the index takes no points
+## Comments of a criteria file written by `par-index criteria --format toml` (src/criteria/export.rs)
+criteria-toml-header =
+    Criteria { $id } of { $province } for { $year }, written out by par-index.
+    Correct each value together with its provenance (a key of the sources), check the file with
+      par-index criteria --check FILE
+    and use it with --criteria FILE.
+criteria-toml-group = Group { $id }: { $name }
+criteria-toml-field = Field { $code }: { $name } ({ $max } points)
+criteria-toml-survey = Answer scale of the officials' survey (shared by the groups)
+criteria-toml-sipas = The questionnaire of citizens' and organisations' satisfaction (SIPAS)
+criteria-toml-deductions = Deductions (taken from the total points; the total is never negative)
+criteria-toml-bands = Bands of the published PAR index

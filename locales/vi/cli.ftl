@@ -61,7 +61,6 @@ cli-explain-unknown-unit = không có đơn vị "{ $unit }" trong units.csv c�
 cli-explain-units-are = các đơn vị là: { $units }
 cli-explain-did-you-mean = có phải là { $units }?
 cli-template-year = --year { $year }, nhưng bộ tiêu chí là của năm { $criteria }: { $hint }
-cli-template-year-builtin = bộ tiêu chí có sẵn là của năm { $builtin }; với năm { $year }, hãy sao chép criteria/lang-son-2023.toml, đặt year = { $year } và các tiêu chí của năm đó, rồi dùng tệp này với --criteria
 cli-template-year-file = đặt year = { $year } trong tệp bộ tiêu chí, hoặc bỏ --year
 cli-template-no-unit = trong các đơn vị đã cho không có đơn vị nào thuộc nhóm đã chọn
 cli-template-exists = đã có { $count } tệp: { $files } (ghi --force để ghi đè, hoặc chọn --out khác)
@@ -74,7 +73,7 @@ cli-about = Chỉ số cải cách hành chính (Chỉ số CCHC) và Chỉ số
 cli-long-about =
     par-index tính cho từng sở, ban, ngành cấp tỉnh và từng UBND huyện, thành phố Chỉ số cải cách hành chính (Phụ lục II) và Chỉ số hài lòng của người dân, tổ chức (Phụ lục I), xếp hạng trong từng nhóm, đúng như quyết định của tỉnh quy định.
 
-    Bộ tiêu chí của tỉnh Lạng Sơn năm 2023 (criteria/lang-son-2023.toml) có sẵn trong chương trình; --criteria TỆP để dùng bộ tiêu chí khác.
+    Bộ tiêu chí của tỉnh Lạng Sơn năm 2023 có sẵn trong chương trình (`par-index criteria --output TỆP.toml` ghi nó ra tệp, để soạn bộ tiêu chí năm khác); --criteria TỆP để dùng bộ tiêu chí khác.
 cli-after-help =
     Ngôn ngữ: thông điệp và trợ giúp bằng tiếng Việt; --lang en (trước hoặc sau tên lệnh) hoặc
     biến môi trường PAR_INDEX_LANG=en cho tiếng Anh (--lang được ưu tiên). Các phụ lục
@@ -100,7 +99,7 @@ cli-arg-missing = Cách xử lý tiêu chí được áp dụng nhưng không c�
 cli-arg-missing-value-error = Báo lỗi
 cli-arg-missing-value-zero = Tính 0 điểm, kèm cảnh báo
 cli-arg-group = Chỉ nhóm đơn vị này (so, huyen)
-cli-arg-format = Định dạng kết quả
+cli-arg-format = Định dạng kết quả (mặc định: theo phần mở rộng của tệp --output, nếu không thì bảng)
 cli-arg-output = Ghi kết quả vào tệp FILE thay vì ra màn hình (đầu ra chuẩn)
 
 ## check
@@ -125,8 +124,10 @@ cli-compute-after-help =
       par-index compute samples/2023 --format json | jq '.units[] | {"{"}code, index: .par.index{"}"}'
       par-index compute data/2024 --criteria criteria/2024.toml --strict
       par-index compute samples/2023 --ci --annex par      độ tin cậy của xếp hạng CCHC (xem --ci)
-      par-index compute samples/2023 --format xlsx --output phu-luc.xlsx --chart chi-so.svg
+      par-index compute samples/2023 --output phu-luc.xlsx --chart chi-so.png
                                                           sổ tính Excel các phụ lục và biểu đồ
+                                                          (phần mở rộng của tệp cho biết ghi gì)
+      par-index compute samples/2023 --output phu-luc.docx các phụ lục dạng văn bản Word
       par-index compute samples/2023 --annex par --previous samples/2022/results.json
                                                           kèm mức tăng, giảm so với năm 2022
 
@@ -162,6 +163,8 @@ cli-criteria-after-help =
       par-index criteria --group huyen            chỉ cây tiêu chí của UBND huyện, thành phố
       par-index criteria --format json > c.json   mọi thứ dùng trong tính toán, cho chương trình khác
       par-index criteria --check my-2024.toml     kiểm tra một tệp bộ tiêu chí, báo mọi lỗi
+      par-index criteria --output tieu-chi-2024.toml
+                                                  ghi cả bộ tiêu chí ra tệp để sửa cho năm sau
 
     Giá trị có căn cứ chưa được xác nhận cho năm của quyết định được đánh dấu *.
 cli-criteria-arg-check = Kiểm tra tệp FILE: báo mọi lỗi (mã thoát 3), hoặc một dòng xác nhận tệp hợp lệ
@@ -180,6 +183,9 @@ cli-explain-after-help =
       par-index explain "Sở Nội vụ" samples/2023 --top 0
       par-index explain SNV samples/2023 --previous samples/2022/results.json
       par-index explain SNV samples/2023 --format json | jq '.nodes[] | select(.lost > 0)'
+      par-index explain SNV samples/2023 --output SNV.xlsx       phiếu kết quả của đơn vị
+      par-index explain --all samples/2023 --output phieu-ket-qua
+                                                  phiếu kết quả của mọi đơn vị, trong thư mục đó
 
     Ví dụ cụ thể: `par-index explain SNV samples/2023 --depth 1 --top 3` cho Sở Nội vụ đạt
     91.56% (hạng 11/20, xếp loại A), mất 8.44 trên 100 điểm: 1.91 ở lĩnh vực 3 (thủ tục hành
@@ -279,3 +285,41 @@ cli-explain-cannot-write = không ghi được { $file }
 cli-template-arg-sipas = Mẫu kết quả khảo sát sự hài lòng: các phiếu khảo sát (sipas-survey.csv) hoặc kết quả theo đơn vị do đơn vị khảo sát cung cấp (sipas-results.csv)
 cli-template-arg-sipas-value-sipas-survey = sipas-survey.csv: mỗi phiếu một dòng, mỗi câu hỏi một cột
 cli-template-arg-sipas-value-sipas-results = sipas-results.csv: mỗi đơn vị một dòng: số phiếu hợp lệ, chỉ số từng yếu tố (%), Chỉ số hài lòng (không bắt buộc)
+# Thông điệp của src/cli (tiếng Việt). Mã bắt đầu bằng "cli-"; mỗi mã có bản tương ứng trong locales/en/cli.ftl.
+
+## Loại kết quả, theo tên tệp (src/cmd/kind.rs)
+cli-format-contradicts = --format { $format } mâu thuẫn với --output { $path }, có phần mở rộng ứng với { $named }: bỏ --format, hoặc đặt cho tệp phần mở rộng của { $format }
+cli-extension-not-written = lệnh { $command } không ghi tệp .{ $ext } (--output { $path }); lệnh này ghi được { $known }
+cli-extension-unknown = không biết phải ghi gì theo tên tệp --output { $path }: đặt tên tệp với một trong các phần mở rộng { $known }, hoặc chỉ rõ bằng --format
+cli-chart-extension = --chart { $path }: biểu đồ được ghi ra tệp có phần mở rộng { $known }
+cli-arg-bom = CSV: ghi dấu thứ tự byte (BOM) UTF-8 ở đầu, kể cả ra màn hình (tệp CSV luôn có sẵn dấu này để Excel hiển thị đúng tiếng Việt)
+cli-arg-no_bom = CSV: không ghi dấu thứ tự byte (BOM), kể cả vào tệp (cho chương trình không chấp nhận dấu này)
+
+## par-index criteria
+cli-criteria-arg-output = Ghi vào TỆP thay vì ra màn hình; phần mở rộng của tệp quyết định định dạng (bảng .txt hoặc .md, .json, .toml)
+cli-criteria-arg-format-value-toml = Toàn bộ bộ tiêu chí dưới dạng tệp tiêu chí, kèm căn cứ (provenance), nguồn và ghi chú: sửa cho năm khác rồi chỉ ra bằng --criteria
+cli-template-year-builtin = bộ tiêu chí có sẵn là của năm { $builtin }; để dùng cho năm { $year }, xuất bộ tiêu chí ra tệp bằng `par-index criteria --output tieu-chi-{ $year }.toml`, sửa year = { $year } và các quy định của năm đó trong tệp, rồi chỉ ra tệp bằng --criteria
+
+## --version
+cli-version-line = { $version } (tiêu chí { $id }: { $decision })
+
+## par-index completions, par-index man
+cli-completions-about = In tập lệnh gợi ý (completion) cho một shell, để shell tự điền các lệnh và tùy chọn của par-index
+cli-completions-after-help =
+    Ví dụ:
+      par-index completions bash > ~/.local/share/bash-completion/completions/par-index
+      par-index completions zsh > ~/.zfunc/_par-index
+      par-index completions fish > ~/.config/fish/completions/par-index.fish
+      par-index completions powershell | Out-String | Invoke-Expression
+          (PowerShell: thêm dòng này vào tệp $PROFILE để dùng lâu dài)
+cli-completions-arg-shell = Shell: bash, zsh, fish, powershell hoặc elvish
+cli-man-about = In trang hướng dẫn (man, định dạng roff) của par-index hoặc của một lệnh
+cli-man-after-help =
+    Ví dụ:
+      par-index man | man -l -
+      par-index man compute --output par-index-compute.1
+cli-man-arg-command = Lệnh cần in trang hướng dẫn (compute, check, …); không ghi thì in trang của par-index
+cli-man-arg-output = Ghi trang hướng dẫn vào TỆP thay vì ra màn hình
+cli-man-unknown-command = không có lệnh { $name }; các lệnh là: { $known }
+cli-criteria-arg-format-value-table = Các cây tiêu chí dạng bảng, với điểm tối đa, nguồn điểm, cách chấm và nguồn gốc
+cli-criteria-arg-format-value-json = Mọi thông tin dùng để tính, cho các chương trình khác

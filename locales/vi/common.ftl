@@ -20,3 +20,5 @@ common-cannot-write-stdout = không ghi được ra đầu ra chuẩn (màn hìn
 # Lỗi, cảnh báo thuộc về đâu: "đơn vị SNV, tiêu chí 1.2.1: …"
 common-subject-unit = đơn vị { $unit }
 common-subject-unit-criterion = đơn vị { $unit }, tiêu chí { $criterion }
+# Tệp không thay được trên Windows vì đang mở trong chương trình khác.
+common-file-in-use = nếu tệp đang mở trong Excel hoặc chương trình khác, hãy đóng tệp rồi chạy lại

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
+use super::kind;
 use crate::criteria::{self, Criteria};
 use crate::error::{Failure, exit};
 use crate::inputs::{ReadOptions, ReadSettings};
@@ -23,8 +24,7 @@ pub enum Format {
     Json,
     // the annex workbook, to --output FILE.xlsx or a pipe
     Xlsx,
-    /// A Word document of the annexes, ready to attach to the decision, to --output FILE.docx
-    /// (or a pipe, never a terminal).
+    // a Word document of the annexes, to --output FILE.docx or a pipe
     Docx,
 }
 
@@ -86,14 +86,18 @@ pub struct Args {
     pub group: Option<String>,
     #[arg(long, value_enum, default_value_t = Which::Both)]
     pub annex: Which,
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    // default: as the --output file's extension says, else table
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub bom: kind::Bom,
     // an earlier year's export: adds last year's index and rank and their change
     #[arg(long, value_name = "FILE", conflicts_with = "ci")]
     pub previous: Option<PathBuf>,
-    #[arg(long, value_name = "FILE.svg")]
+    // an SVG or PNG chart, by the file's extension
+    #[arg(long, value_name = "FILE.svg|FILE.png")]
     pub chart: Option<PathBuf>,
     // confidence intervals from a bootstrap of the surveys, instead of the annexes
     #[arg(long, value_name = "LEVEL", num_args = 0..=1, default_missing_value = "95",
@@ -130,9 +134,18 @@ pub fn unknown_group(criteria: &Criteria, id: &str) -> Failure {
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
+    // what to write is settled before anything is read
+    let format = kind::resolve(
+        "compute",
+        args.format,
+        args.output.as_deref(),
+        Format::Table,
+    )?;
+    let chart_kind = args.chart.as_deref().map(kind::Chart::of).transpose()?;
+    let to_file = args.output.is_some();
     let criteria = criteria::load(args.year.criteria.as_deref())?;
     let mut groups = groups(&criteria, args.group.as_deref())?;
-    if args.format == Format::Xlsx {
+    if format == Format::Xlsx {
         if args.ci.is_some() {
             return Err(Failure::Usage(crate::tr!("cli-xlsx-with-ci")).into());
         }
@@ -140,7 +153,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             return Err(Failure::Usage(crate::tr!("cli-xlsx-on-terminal")).into());
         }
     }
-    if args.format == Format::Docx {
+    if format == Format::Docx {
         if args.ci.is_some() {
             return Err(Failure::Usage(crate::tr!("cli-docx-with-ci")).into());
         }
@@ -171,21 +184,21 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         let ci = bootstrap::run(&criteria, &year, &results, &groups, settings)?;
         let terminal = args.output.is_none() && output::stdout_is_terminal();
         let bytes = crate::reports::uncertainty::bootstrap(
-            &criteria,
-            &results,
-            &ci,
-            args.annex,
-            args.format,
-            terminal,
+            &criteria, &results, &ci, args.annex, format, terminal,
         )?;
+        let bytes = match format {
+            Format::Csv => args.bom.apply(bytes, to_file),
+            _ => bytes,
+        };
         output::emit(args.output.as_deref(), &bytes)?;
         return Ok(exit::OK);
     }
     let changes = previous
         .as_ref()
         .map(|p| previous::changes(&criteria, &results, &groups, p));
-    let svg = match &args.chart {
-        Some(_) => Some(chart::render(&criteria, &results, &groups)?),
+    let picture = match chart_kind {
+        Some(kind::Chart::Svg) => Some(chart::render(&criteria, &results, &groups)?.into_bytes()),
+        Some(kind::Chart::Png) => Some(chart::png(&criteria, &results, &groups)?),
         None => None,
     };
     let sipas_annex = || annex::sipas(&criteria, &results, &groups);
@@ -196,7 +209,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         }
         par
     };
-    let bytes = match args.format {
+    let bytes = match format {
         Format::Json => {
             let report = json::report(&criteria, &results, &groups);
             let mut s = match &changes {
@@ -215,7 +228,10 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             let parts = annexes(args.annex, sipas_annex, par_annex, |a| {
                 csv::annex(&a, titled)
             });
-            csv::join(parts.into_iter().collect::<Result<_, _>>()?)
+            args.bom.apply(
+                csv::join(parts.into_iter().collect::<Result<_, _>>()?),
+                to_file,
+            )
         }
         Format::Xlsx => {
             let built = annexes(args.annex, sipas_annex, par_annex, |a| a);
@@ -247,12 +263,12 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         }
     };
     // The chart and the output are written all or none; standard output comes last.
-    match (&args.chart, &svg, args.output.as_deref()) {
-        (Some(chart), Some(svg), Some(out)) => {
-            output::write_all_atomically(&[(chart.as_path(), svg.as_bytes()), (out, &bytes)])?
+    match (&args.chart, &picture, args.output.as_deref()) {
+        (Some(chart), Some(picture), Some(out)) => {
+            output::write_all_atomically(&[(chart.as_path(), picture), (out, &bytes)])?
         }
-        (Some(chart), Some(svg), None) => {
-            output::write_atomically(chart, svg.as_bytes())?;
+        (Some(chart), Some(picture), None) => {
+            output::write_atomically(chart, picture)?;
             output::emit(None, &bytes)?;
         }
         _ => output::emit(args.output.as_deref(), &bytes)?,

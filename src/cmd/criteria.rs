@@ -16,6 +16,7 @@ use crate::tr;
 pub enum Format {
     Table,
     Json,
+    Toml,
 }
 
 // Its help (about, examples, every argument) is in locales/*/cli.ftl, cli-criteria-*.
@@ -25,14 +26,23 @@ pub struct Args {
     pub criteria: Option<PathBuf>,
     #[arg(long, value_name = "GROUP")]
     pub group: Option<String>,
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    // default: as the --output file's extension says, else table
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     // validate FILE: every problem (exit 3), or one line saying it is valid
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["criteria", "group", "format"])]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["criteria", "group", "format", "output"])]
     pub check: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
+    let format = super::kind::resolve(
+        "criteria",
+        args.format,
+        args.output.as_deref(),
+        Format::Table,
+    )?;
     if let Some(path) = &args.check {
         let c = criteria::load(Some(path))?;
         let nodes: usize = c.groups.iter().map(|g| g.nodes.len()).sum();
@@ -61,7 +71,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
                 .ok_or_else(|| crate::cmd::compute::unknown_group(&c, id))?,
         ],
     };
-    let text = match args.format {
+    let text = match format {
         Format::Json => {
             let mut value = serde_json::to_value(&c)?;
             if let Some(id) = &args.group {
@@ -74,9 +84,14 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             s.push('\n');
             s
         }
-        Format::Table => render(&c, &groups, output::stdout_is_terminal()),
+        Format::Toml => criteria::export::toml(&c, &groups),
+        Format::Table => render(
+            &c,
+            &groups,
+            args.output.is_none() && output::stdout_is_terminal(),
+        ),
     };
-    output::emit(None, text.as_bytes())?;
+    output::emit(args.output.as_deref(), text.as_bytes())?;
     Ok(exit::OK)
 }
 

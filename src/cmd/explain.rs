@@ -36,7 +36,7 @@ pub struct Args {
     pub all: bool,
     #[command(flatten)]
     pub year: YearArgs,
-    // default: table for a unit, xlsx with --all
+    // default: as the --output file's extension says, else table (xlsx with --all)
     #[arg(long, value_enum)]
     pub format: Option<Format>,
     #[arg(long, short, value_name = "FILE")]
@@ -63,11 +63,16 @@ pub fn run(mut args: Args) -> anyhow::Result<u8> {
     if args.all {
         all::shift_folder(&mut args)?;
     }
-    let format = args.format.unwrap_or(if args.all {
-        Format::Xlsx
-    } else {
-        Format::Table
-    });
+    // what to write is settled before anything is read; with --all, --output is a folder
+    let format = match args.all {
+        true => args.format.unwrap_or(Format::Xlsx),
+        false => super::kind::resolve(
+            "explain",
+            args.format,
+            args.output.as_deref(),
+            Format::Table,
+        )?,
+    };
     if matches!(format, Format::Xlsx | Format::Docx)
         && args.output.is_none()
         && output::stdout_is_terminal()

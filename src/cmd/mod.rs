@@ -1,9 +1,12 @@
 //! One file per subcommand, with its arguments, help text and examples next to its code.
 
 pub mod check;
+pub mod completions;
 pub mod compute;
 pub mod criteria;
 pub mod explain;
+pub mod kind;
+pub mod man;
 pub mod sensitivity;
 pub mod template;
 
@@ -21,6 +24,8 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Explain(args) => explain::run(args),
         Command::Sensitivity(args) => sensitivity::run(args),
         Command::Template(args) => template::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
     }
 }
 

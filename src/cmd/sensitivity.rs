@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use rust_decimal::Decimal;
 
 use crate::cmd::compute::{self, YearArgs, groups};
+use crate::cmd::kind;
 use crate::criteria;
 use crate::error::exit;
 use crate::output;
@@ -45,10 +46,13 @@ pub struct Args {
     pub replicates: usize,
     #[arg(long, value_name = "S", default_value_t = DEFAULT_SEED, value_parser = crate::cli::whole::<u64>)]
     pub seed: u64,
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    // default: as the --output file's extension says, else table
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub bom: kind::Bom,
 }
 
 fn parse_spread(text: &str) -> Result<Decimal, String> {
@@ -56,6 +60,12 @@ fn parse_spread(text: &str) -> Result<Decimal, String> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
+    let format = kind::resolve(
+        "sensitivity",
+        args.format,
+        args.output.as_deref(),
+        Format::Table,
+    )?;
     let criteria = criteria::load(args.year.criteria.as_deref())?;
     let groups = groups(&criteria, args.group.as_deref())?;
     let year = super::read_year(&args.year.dir, &criteria, args.year.read_settings())?;
@@ -68,7 +78,11 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     };
     let s = sensitivity::run(&criteria, &results, &groups, settings)?;
     let terminal = args.output.is_none() && output::stdout_is_terminal();
-    let bytes = uncertainty::sensitivity(&criteria, &results, &s, args.format.into(), terminal)?;
+    let bytes = uncertainty::sensitivity(&criteria, &results, &s, format.into(), terminal)?;
+    let bytes = match format {
+        Format::Csv => args.bom.apply(bytes, args.output.is_some()),
+        _ => bytes,
+    };
     output::emit(args.output.as_deref(), &bytes)?;
     Ok(exit::OK)
 }

@@ -109,7 +109,6 @@ pub struct RawPublish {
     pub ranking: S<String>,
     pub provenance: S<String>,
     /// A remark for readers of the file; not used in computing.
-    #[allow(dead_code)]
     pub note: Option<String>,
 }
 
@@ -185,7 +184,6 @@ pub struct RawSurvey {
     pub scale: Vec<S<RawScaleOption>>,
     pub provenance: S<String>,
     /// A remark for readers of the file; not used in computing.
-    #[allow(dead_code)]
     pub note: Option<String>,
 }
 
@@ -202,7 +200,6 @@ pub struct RawScaleOption {
 pub struct RawGroupSurvey {
     pub provenance: S<String>,
     /// A remark for readers of the file; not used in computing.
-    #[allow(dead_code)]
     pub note: Option<String>,
     #[serde(default)]
     pub respondent_groups: Vec<S<RawRespondentGroup>>,
@@ -268,7 +265,6 @@ pub struct RawDeductions {
     pub cap: S<Dec>,
     pub provenance: S<String>,
     /// A remark for readers of the file; not used in computing.
-    #[allow(dead_code)]
     pub note: Option<String>,
     #[serde(default)]
     pub kinds: Vec<S<RawDeductionKind>>,

@@ -5,6 +5,7 @@
 //! reporting every problem at once with its line and column.
 
 mod bounds;
+pub mod export;
 mod file;
 mod validate;
 
@@ -25,9 +26,24 @@ pub const BUILTIN_NAME: &str = "criteria/lang-son-2023.toml (built in)";
 /// The text of the built-in criteria.
 pub const BUILTIN_TEXT: &str = include_str!("../../criteria/lang-son-2023.toml");
 
+/// The id and decision of the built-in criteria, read from the keys that open the file (before
+/// its first table) without reading the rest: `--version` says them on every run.
+pub fn builtin_head() -> (String, String) {
+    #[derive(serde::Deserialize, Default)]
+    struct Head {
+        id: String,
+        decision: String,
+    }
+    let end = BUILTIN_TEXT.find("\n[").unwrap_or(BUILTIN_TEXT.len());
+    let head: Head = ::toml::from_str(&BUILTIN_TEXT[..end]).unwrap_or_default();
+    (head.id, head.decision)
+}
+
 /// Reads and validates a criteria file; `name` is how messages name it.
 pub fn parse(name: &str, text: &str) -> Result<Criteria, Failure> {
-    validate::build(name, text).map_err(Failure::Criteria)
+    let mut criteria = validate::build(name, text).map_err(Failure::Criteria)?;
+    criteria.preamble = export::preamble(text);
+    Ok(criteria)
 }
 
 /// The built-in criteria, or the file given.
@@ -69,11 +85,23 @@ pub struct Criteria {
     /// Officials' survey answer scale: option → weight (%).
     #[serde(serialize_with = "scale_as_map")]
     pub survey_scale: Vec<ScaleOption>,
+    /// Where the survey scale comes from, and a remark on it.
+    pub survey_provenance: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub survey_note: Option<String>,
     pub sipas: Sipas,
     /// Total cap of deductions per unit.
     pub deduction_cap: Decimal,
     pub deductions: Vec<DeductionKind>,
+    /// Where the deductions' cap comes from, and a remark on it.
+    pub deductions_provenance: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deductions_note: Option<String>,
     pub bands: Vec<Band>,
+    /// The comment lines that open the criteria file (who wrote it, from what, what it is not),
+    /// kept for [`export::toml`].
+    #[serde(skip)]
+    pub preamble: String,
 }
 
 impl Criteria {
@@ -138,6 +166,8 @@ pub struct Publish {
     pub decimals: u32,
     pub ranking: Ranking,
     pub provenance: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -389,6 +419,8 @@ pub struct GroupSurvey {
     pub respondent_groups: Vec<RespondentGroup>,
     pub questions: Vec<Question>,
     pub provenance: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// Per node index of the group's tree: the indices of the questions tied to it.
     #[serde(skip)]
     pub by_leaf: Vec<Vec<usize>>,

@@ -131,6 +131,8 @@ fn criteria(c: &mut Checker, raw: RawCriteria) -> Criteria {
         })
         .collect();
     let publish = publish(c, raw.publish);
+    let survey_provenance = c.provenance(&raw.survey.get_ref().provenance, "survey");
+    let survey_note = raw.survey.get_ref().note.clone();
     let survey_scale = survey_scale(c, raw.survey);
     let sipas = sipas(c, raw.sipas);
     let mut columns: BTreeMap<String, String> = BTreeMap::new();
@@ -148,6 +150,8 @@ fn criteria(c: &mut Checker, raw: RawCriteria) -> Criteria {
     if groups.is_empty() {
         c.at(groups_span, None, tr!("criteria-no-group"));
     }
+    let deductions_provenance = c.provenance(&raw.deductions.get_ref().provenance, "deductions");
+    let deductions_note = raw.deductions.get_ref().note.clone();
     let (deduction_cap, deductions) = deductions(c, raw.deductions);
     let bands = index_bands(c, raw.bands);
     Criteria {
@@ -159,10 +163,15 @@ fn criteria(c: &mut Checker, raw: RawCriteria) -> Criteria {
         sources,
         groups,
         survey_scale,
+        survey_provenance,
+        survey_note,
         sipas,
         deduction_cap,
         deductions,
+        deductions_provenance,
+        deductions_note,
         bands,
+        preamble: String::new(),
     }
 }
 
@@ -192,13 +201,13 @@ fn publish(c: &mut Checker, raw: S<RawPublish>) -> Publish {
         decimals: decimals.clamp(0, 6) as u32,
         ranking,
         provenance: c.provenance(&raw.provenance, "publish"),
+        note: raw.note,
     }
 }
 
 fn survey_scale(c: &mut Checker, raw: S<RawSurvey>) -> Vec<ScaleOption> {
     let span = raw.span();
     let raw = raw.into_inner();
-    c.provenance(&raw.provenance, "survey");
     let mut seen = BTreeSet::new();
     let mut scale = Vec::new();
     for o in raw.scale {
@@ -1022,11 +1031,13 @@ fn group_survey(
             respondent_groups: Vec::new(),
             questions: Vec::new(),
             provenance: String::new(),
+            note: None,
             by_leaf: Vec::new(),
         };
     };
     let sspan = raw.span();
     let raw = raw.into_inner();
+    let raw_note = raw.note.clone();
     let provenance = c.provenance(
         &raw.provenance,
         &tr!("criteria-subject-group-survey", group = gsubject),
@@ -1152,13 +1163,13 @@ fn group_survey(
         respondent_groups: rgs,
         questions,
         provenance,
+        note: raw_note,
         by_leaf: Vec::new(),
     }
 }
 
 fn deductions(c: &mut Checker, raw: S<RawDeductions>) -> (Decimal, Vec<DeductionKind>) {
     let raw = raw.into_inner();
-    c.provenance(&raw.provenance, "deductions");
     let cap = raw.cap.get_ref().0;
     c.not_negative(cap, raw.cap.span(), "deductions", "cap");
     let mut codes = BTreeSet::new();

@@ -67,7 +67,7 @@ pub fn files(
     let csv = |rows: Vec<Vec<String>>| -> Vec<u8> {
         let mut w = csv::WriterBuilder::new()
             .flexible(false)
-            .from_writer(b"\xEF\xBB\xBF".to_vec());
+            .from_writer(crate::output::BOM.to_vec());
         for row in rows {
             // Writing to memory cannot fail.
             let _ = w.write_record(&row);
