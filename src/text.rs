@@ -26,6 +26,13 @@ pub fn fold(text: &str) -> String {
         .to_lowercase()
 }
 
+/// Columns a text takes on a terminal (combining marks take none).
+pub fn text_width(s: &str) -> usize {
+    s.chars()
+        .filter(|&c| !unicode_normalization::char::is_combining_mark(c))
+        .count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
