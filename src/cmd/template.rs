@@ -25,7 +25,7 @@ const BUILTIN_UNITS_NAME: &str = "samples/2023/units.csv (built in)";
 #[derive(Debug, clap::Args)]
 pub struct Args {
     // the year the forms are for: the criteria's year
-    #[arg(long, value_name = "Y", value_parser = crate::cli::whole::<i64>)]
+    #[arg(long, value_name = "Y", value_parser = super::whole::<i64>)]
     pub year: Option<i64>,
     #[arg(long, value_name = "FILE")]
     pub criteria: Option<PathBuf>,
@@ -66,7 +66,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         ))
         .into());
     }
-    let groups = super::compute::groups(&criteria, args.group.as_deref())?;
+    let groups = super::groups(&criteria, args.group.as_deref())?;
     let units: Vec<Unit> = read_units(args.units.as_deref(), &criteria)?
         .into_iter()
         .filter(|u| groups.contains(&u.group))
