@@ -333,3 +333,5 @@ cli-man-arg-output = Write the page to FILE instead of standard output
 cli-man-unknown-command = there is no command { $name }; the commands are: { $known }
 cli-criteria-arg-format-value-table = The trees as a table, with maxima, sources, rules and provenance
 cli-criteria-arg-format-value-json = Everything the computation uses, for scripts
+cli-criteria-arg-format-value-xlsx = The rules as a workbook to edit as a table: a sheet per group's tree (code, name, maximum, source, rule), the surveys, deductions, bands and sources; give it back with --criteria FILE.xlsx
+cli-criteria-xlsx-on-terminal = --format xlsx writes a workbook, not text: give --output FILE.xlsx

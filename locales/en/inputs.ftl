@@ -158,3 +158,11 @@ inputs-results-twice-hint = one row per unit
 inputs-results-row-empty = no figure on this row: give each element's index, or the unit's index
 inputs-not-an-index = "{ $text }" is not an index in % (0 to 100)
 inputs-not-an-index-hint = write the index as 85.25, 85,25 or 85.25%
+
+## A rule set given as a workbook (--criteria FILE.xlsx)
+inputs-rules-sheet-missing = the workbook has no sheet "{ $sheet }"
+inputs-rules-column-missing = missing column: { $column }
+inputs-rules-hint = start from the workbook `par-index criteria --output FILE.xlsx` writes: its sheets and columns are the ones read
+inputs-rules-tree-missing = no sheet holds the tree of group { $group } (a sheet named by the group's id)
+inputs-rules-parameters = the rule's parameters cannot be read: { $detail }
+inputs-rules-parameters-hint = write them as the exported workbook does, e.g. levels = [{"{"} name = "Kịp thời", points = 1 {"}"}, …] or on = "percent", bands = [{"{"} from = 90, points = 2 {"}"}, …]

@@ -323,3 +323,5 @@ cli-man-arg-output = Ghi trang hướng dẫn vào TỆP thay vì ra màn hình
 cli-man-unknown-command = không có lệnh { $name }; các lệnh là: { $known }
 cli-criteria-arg-format-value-table = Các cây tiêu chí dạng bảng, với điểm tối đa, nguồn điểm, cách chấm và nguồn gốc
 cli-criteria-arg-format-value-json = Mọi thông tin dùng để tính, cho các chương trình khác
+cli-criteria-arg-format-value-xlsx = Bộ tiêu chí dạng sổ tính để sửa như một bảng: mỗi nhóm một trang cây tiêu chí (mã, tên, điểm tối đa, nguồn điểm, cách chấm), các trang điều tra, điểm trừ, xếp loại và nguồn; dùng lại bằng --criteria TỆP.xlsx
+cli-criteria-xlsx-on-terminal = --format xlsx ghi ra sổ tính Excel, không in ra màn hình được: hãy dùng --output TỆP.xlsx

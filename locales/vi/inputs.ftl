@@ -157,3 +157,11 @@ inputs-results-twice-hint = mỗi đơn vị một dòng
 inputs-results-row-empty = dòng này không có số liệu: ghi chỉ số của từng yếu tố, hoặc chỉ số của đơn vị
 inputs-not-an-index = "{ $text }" không phải là chỉ số phần trăm (từ 0 đến 100)
 inputs-not-an-index-hint = ghi chỉ số dạng 85.25, 85,25 hoặc 85.25%
+
+## Bộ tiêu chí dạng sổ tính Excel (--criteria TỆP.xlsx)
+inputs-rules-sheet-missing = sổ tính không có trang tính "{ $sheet }"
+inputs-rules-column-missing = thiếu cột: { $column }
+inputs-rules-hint = hãy bắt đầu từ sổ tính do `par-index criteria --output TỆP.xlsx` ghi ra: chương trình đọc đúng các trang tính và các cột của sổ tính đó
+inputs-rules-tree-missing = không có trang tính chứa cây tiêu chí của nhóm { $group } (trang tính đặt tên theo mã nhóm)
+inputs-rules-parameters = không đọc được tham số cách chấm: { $detail }
+inputs-rules-parameters-hint = ghi như sổ tính xuất ra, ví dụ levels = [{"{"} name = "Kịp thời", points = 1 {"}"}, …] hoặc on = "percent", bands = [{"{"} from = 90, points = 2 {"}"}, …]

@@ -4,7 +4,6 @@
 use std::fmt::Write as _;
 
 use crate::cmd::compute::YearArgs;
-use crate::criteria;
 use crate::error::{Problem, exit};
 use crate::inputs;
 use crate::output;
@@ -19,7 +18,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let criteria = criteria::load(args.year.criteria.as_deref())?;
+    let criteria = crate::inputs::criteria_workbook::load(args.year.criteria.as_deref())?;
     let (year, read_problems) =
         inputs::read_all(&args.year.dir, &criteria, args.year.read_settings())?;
     output::notes(&read_problems.sorted_notes());

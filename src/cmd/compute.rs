@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 
 use super::kind;
-use crate::criteria::{self, Criteria};
+use crate::criteria::Criteria;
 use crate::error::{Failure, exit};
 use crate::inputs::{ReadOptions, ReadSettings};
 use crate::output;
@@ -143,7 +143,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     )?;
     let chart_kind = args.chart.as_deref().map(kind::Chart::of).transpose()?;
     let to_file = args.output.is_some();
-    let criteria = criteria::load(args.year.criteria.as_deref())?;
+    let criteria = crate::inputs::criteria_workbook::load(args.year.criteria.as_deref())?;
     let mut groups = groups(&criteria, args.group.as_deref())?;
     if format == Format::Xlsx {
         if args.ci.is_some() {

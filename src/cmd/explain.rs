@@ -7,7 +7,6 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 
 use super::compute::YearArgs;
-use crate::criteria;
 use crate::error::{Failure, exit};
 use crate::output;
 use crate::reports::explain::{self, Layout};
@@ -84,7 +83,7 @@ pub fn run(mut args: Args) -> anyhow::Result<u8> {
         ))
         .into());
     }
-    let criteria = criteria::load(args.year.criteria.as_deref())?;
+    let criteria = crate::inputs::criteria_workbook::load(args.year.criteria.as_deref())?;
     let previous = args.previous.as_deref().map(previous::read).transpose()?;
     let year = super::read_year(&args.year.dir, &criteria, args.year.read_settings())?;
     let results = stages::compute(&criteria, &year, args.year.options())?;

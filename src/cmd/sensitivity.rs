@@ -7,7 +7,6 @@ use rust_decimal::Decimal;
 
 use crate::cmd::compute::{self, YearArgs, groups};
 use crate::cmd::kind;
-use crate::criteria;
 use crate::error::exit;
 use crate::output;
 use crate::reports::uncertainty;
@@ -66,7 +65,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         args.output.as_deref(),
         Format::Table,
     )?;
-    let criteria = criteria::load(args.year.criteria.as_deref())?;
+    let criteria = crate::inputs::criteria_workbook::load(args.year.criteria.as_deref())?;
     let groups = groups(&criteria, args.group.as_deref())?;
     let year = super::read_year(&args.year.dir, &criteria, args.year.read_settings())?;
     let results = stages::compute(&criteria, &year, args.year.options())?;

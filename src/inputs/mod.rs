@@ -4,6 +4,7 @@
 //! streams and tallied, so that memory grows with units and criteria, not with the number of
 //! questionnaires (answers are kept, as bytes, only when resampling asks for them).
 
+pub mod criteria_workbook;
 mod deductions;
 mod par_survey;
 pub mod previous;

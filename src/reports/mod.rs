@@ -3,6 +3,7 @@
 
 pub mod annex;
 pub mod chart;
+pub mod criteria_workbook;
 pub mod csv;
 pub mod docx;
 pub mod explain;
