@@ -32,7 +32,8 @@ inputs-ragged-hint = check for a missing or extra delimiter, or an unclosed quot
 ## Workbooks
 inputs-not-a-workbook = the file is not an .{ $extension } workbook (it is not what Excel saves under that name)
 inputs-not-a-workbook-hint = if it is CSV text, rename it to .csv; otherwise save it again from Excel as .xlsx
-inputs-workbook-damaged = the workbook is damaged and cannot be read { $error }
+inputs-workbook-damaged = the workbook is damaged and cannot be read
+inputs-workbook-damaged-detail = the workbook is damaged and cannot be read (technical detail: { $error })
 inputs-workbook-damaged-hint = open it in Excel and save it again as .xlsx, or export the sheet as CSV UTF-8
 inputs-workbook-no-sheet = the workbook has no sheet
 inputs-sheet-unreadable = the sheet cannot be read: { $error }

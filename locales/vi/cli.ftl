@@ -200,7 +200,7 @@ cli-explain-after-help =
 cli-explain-arg-unit = Đơn vị: mã (ví dụ SNV) hoặc tên như trong units.csv
 cli-explain-arg-format-value-table = Để đọc: tóm tắt, cây tiêu chí, tiêu chí mất nhiều điểm nhất, đơn vị liền kề, cảnh báo (80 cột)
 cli-explain-arg-format-value-json = Toàn bộ, cho các chương trình khác
-cli-explain-arg-format-value-xlsx = Phiếu kết quả của đơn vị dạng bảng tính: kết quả, số điểm cần để vượt đơn vị xếp trên và để đạt xếp loại cao hơn, các đơn vị liền kề, tiêu chí theo số điểm bị mất và so với đơn vị cao nhất trong nhóm, toàn bộ cây tiêu chí (mặc định khi có --all)
+cli-explain-arg-format-value-xlsx = Phiếu kết quả của đơn vị dạng sổ tính Excel: kết quả, số điểm cần để vượt đơn vị xếp trên và để đạt xếp loại cao hơn, các đơn vị liền kề, tiêu chí theo số điểm bị mất và so với đơn vị cao nhất trong nhóm, toàn bộ cây tiêu chí (mặc định khi có --all)
 cli-explain-arg-format-value-docx = Phiếu kết quả dạng văn bản Word
 cli-explain-arg-format = Định dạng kết quả (mặc định: bảng cho một đơn vị; với --all là xlsx, mỗi đơn vị một tệp)
 cli-explain-arg-previous = Kết quả xuất của năm trước (JSON, CSV hoặc sổ tính của lệnh `compute`): thêm mức tăng, giảm chỉ số và thứ hạng
@@ -263,7 +263,7 @@ cli-template-after-help =
       huong-dan.txt        câu hỏi, thang trả lời, nhóm đối tượng điều tra, các loại điểm trừ
     Tệp đã có được giữ nguyên, trừ khi có --force.
 cli-template-arg-year = Năm của biểu mẫu: năm của bộ tiêu chí (bộ tiêu chí có sẵn là của năm 2023; bộ tiêu chí năm khác ghi bằng --criteria)
-cli-template-arg-units = Các đơn vị: một tệp đơn vị (Mã đơn vị, Tên đơn vị, Nhóm hoặc code, name, group; CSV hoặc bảng tính) hoặc thư mục của một năm có tệp đó; không ghi thì dùng 31 đơn vị mẫu của Lạng Sơn có sẵn
+cli-template-arg-units = Các đơn vị: một tệp đơn vị (Mã đơn vị, Tên đơn vị, Nhóm hoặc code, name, group; CSV hoặc sổ tính) hoặc thư mục của một năm có tệp đó; không ghi thì dùng 31 đơn vị mẫu của Lạng Sơn có sẵn
 cli-template-arg-group = Chỉ các đơn vị của nhóm này (so, huyen)
 cli-template-arg-out = Thư mục để ghi, tạo mới nếu chưa có (mặc định: template-NĂM)
 cli-template-arg-force = Ghi đè các tệp đã có trong thư mục
@@ -276,7 +276,7 @@ cli-docx-on-terminal = --format docx ghi ra văn bản Word, không phải văn 
 
 # explain --all, explain --format xlsx|docx (phiếu kết quả của các đơn vị)
 cli-explain-arg-all = Ghi phiếu kết quả của mọi đơn vị vào thư mục --output THƯ_MỤC, mỗi đơn vị một tệp đặt tên theo mã đơn vị (SNV.xlsx; mã nào Windows không nhận làm tên tệp thì được đổi), ghi tất cả hoặc không ghi tệp nào; thư mục được tạo nếu chưa có. Thư mục số liệu của năm có thể viết ngay sau --all.
-cli-explain-binary-on-terminal = --format { $format } ghi ra văn bản, không phải văn bản thuần: hãy dùng --output TỆP.{ $format }
+cli-explain-binary-on-terminal = --format { $format } ghi ra tệp (sổ tính Excel hoặc văn bản Word), không in ra màn hình được: hãy dùng --output TỆP.{ $format }
 cli-explain-all-with-unit = --all giải thích mọi đơn vị: không ghi đơn vị ("{ $unit }"), chỉ ghi thư mục số liệu của năm
 cli-explain-all-needs-folder = --all ghi mỗi đơn vị một tệp: hãy dùng --output THƯ_MỤC, là một thư mục (không phải tệp)
 cli-explain-cannot-create = không tạo được thư mục { $dir }

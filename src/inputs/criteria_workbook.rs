@@ -564,9 +564,7 @@ fn group(sheets: &[Sheet], groups: &Sheet, row: &(u64, Vec<String>), toml: &mut 
     };
     let respondents = pick(RESPONDENT_GROUPS).map(|s| (s, of_group(&s)));
     let questions = pick(QUESTIONS).map(|s| (s, of_group(&s)));
-    let any = |x: &Option<(&Sheet, SheetRows)>| {
-        x.as_ref().is_some_and(|(_, r)| !r.is_empty())
-    };
+    let any = |x: &Option<(&Sheet, SheetRows)>| x.as_ref().is_some_and(|(_, r)| !r.is_empty());
     if provenance.text.is_empty() && !any(&respondents) && !any(&questions) {
         return;
     }
