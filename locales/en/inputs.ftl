@@ -10,7 +10,7 @@ inputs-cannot-read-units-of = cannot read the units of { $folder }
 inputs-no-units-file = the folder has no units.csv (nor units.xlsx)
 inputs-reading-failed = reading the year's files failed
 inputs-file-missing = the file is missing
-inputs-file-missing-hint = every year's folder holds { $stem }.csv (or .xlsx); see the README, "Input files"
+inputs-file-missing-hint = every year's folder holds { $stem }.csv (or .xlsx); see docs/inputs.md
 inputs-several-files = several files for { $stem }: { $files }
 inputs-several-files-hint = keep one of them in the folder
 inputs-unreadable = cannot be read: { $error }
@@ -148,7 +148,7 @@ inputs-previous-unit-twice-hint = each unit appears once in an export
 inputs-previous-no-unit = the export lists no unit
 
 ## The satisfaction survey delivered as results (sipas-results.csv)
-inputs-file-missing-sipas-hint = every year's folder holds sipas-survey.csv (the questionnaires) or sipas-results.csv (the results per unit, as the survey contractor delivers them), or the same as a workbook; see the README, "Input files"
+inputs-file-missing-sipas-hint = every year's folder holds sipas-survey.csv (the questionnaires) or sipas-results.csv (the results per unit, as the survey contractor delivers them), or the same as a workbook; see docs/inputs.md
 inputs-sipas-both = both sipas-survey (the questionnaires) and sipas-results (the results per unit) are in the folder
 inputs-sipas-both-hint = keep the one the satisfaction index is to be computed from, and move the other out of the folder
 inputs-element-twice = element { $element } has two columns

@@ -10,7 +10,7 @@ inputs-cannot-read-units-of = không đọc được danh sách đơn vị của
 inputs-no-units-file = thư mục không có units.csv (hoặc units.xlsx)
 inputs-reading-failed = đọc các tệp dữ liệu của năm không thành công
 inputs-file-missing = thiếu tệp
-inputs-file-missing-hint = thư mục dữ liệu mỗi năm phải có { $stem }.csv (hoặc .xlsx); xem mục "Tệp đầu vào" của hướng dẫn
+inputs-file-missing-hint = thư mục dữ liệu mỗi năm phải có { $stem }.csv (hoặc .xlsx); xem mục "Tệp đầu vào" của hướng dẫn (docs/vi/huong-dan-su-dung.md)
 inputs-several-files = có nhiều tệp cho { $stem }: { $files }
 inputs-several-files-hint = chỉ để lại một tệp trong thư mục
 inputs-unreadable = không đọc được: { $error }
@@ -147,7 +147,7 @@ inputs-previous-unit-twice-hint = mỗi đơn vị chỉ xuất hiện một l�
 inputs-previous-no-unit = kết quả xuất không có đơn vị nào
 
 ## Kết quả khảo sát sự hài lòng theo đơn vị (sipas-results.csv)
-inputs-file-missing-sipas-hint = thư mục dữ liệu mỗi năm phải có sipas-survey.csv (các phiếu khảo sát) hoặc sipas-results.csv (kết quả theo đơn vị do đơn vị khảo sát cung cấp), hoặc sổ tính tương ứng; xem mục "Tệp đầu vào" của hướng dẫn
+inputs-file-missing-sipas-hint = thư mục dữ liệu mỗi năm phải có sipas-survey.csv (các phiếu khảo sát) hoặc sipas-results.csv (kết quả theo đơn vị do đơn vị khảo sát cung cấp), hoặc sổ tính tương ứng; xem mục "Tệp đầu vào" của hướng dẫn (docs/vi/huong-dan-su-dung.md)
 inputs-sipas-both = thư mục có cả sipas-survey (các phiếu khảo sát) và sipas-results (kết quả theo đơn vị)
 inputs-sipas-both-hint = giữ lại tệp dùng để tính Chỉ số hài lòng, chuyển tệp kia ra khỏi thư mục
 inputs-element-twice = yếu tố { $element } có hai cột
