@@ -722,7 +722,8 @@ fn the_manual_page_has_its_sections() {
         "SYNOPSIS",
         "DESCRIPTION",
         "OPTIONS",
-        "SUBCOMMANDS",
+        // (the commands' heading as the help has it, in the messages' language)
+        "Commands",
         "VERSION",
     ] {
         assert!(

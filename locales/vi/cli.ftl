@@ -82,7 +82,8 @@ cli-after-help =
     Mã thoát:
       0  thành công (kể cả khi chương trình nhận kết quả đóng đường ống sớm)
       1  lỗi bất thường bên trong par-index (xin báo lại cho người phát triển)
-      2  sai đối số dòng lệnh; đơn vị không có trong năm (lệnh explain); xlsx ra màn hình
+      2  sai đối số dòng lệnh; đơn vị không có trong năm (lệnh explain); sổ tính hoặc văn bản
+         Word ra màn hình; tên tệp --output trái với --format
       3  tệp bộ tiêu chí không hợp lệ
       4  dữ liệu đầu vào không hợp lệ (hoặc có cảnh báo khi dùng --strict); lệnh check tìm
          thấy lỗi; tệp --previous không phải kết quả xuất từ par-index
@@ -91,8 +92,8 @@ cli-arg-lang = Ngôn ngữ của thông điệp và trợ giúp: vi (tiếng Vi�
 
 ## Đối số dùng chung của các lệnh đọc dữ liệu một năm
 
-cli-arg-dir = Thư mục dữ liệu của năm (units.csv, self-assessment.csv, par-survey.csv, sipas-survey.csv, deductions.csv)
-cli-arg-criteria = Tệp bộ tiêu chí (TOML); không ghi thì dùng bộ tiêu chí Lạng Sơn 2023 có sẵn
+cli-arg-dir = Thư mục dữ liệu của năm (units.csv, self-assessment.csv, par-survey.csv, sipas-survey.csv hoặc sipas-results.csv, deductions.csv; mỗi tệp là CSV hoặc sổ tính)
+cli-arg-criteria = Tệp bộ tiêu chí (TOML, hoặc sổ tính do criteria --output TỆP.xlsx ghi ra); không ghi thì dùng bộ tiêu chí Lạng Sơn 2023 có sẵn
 cli-arg-encoding = Bảng mã của các tệp đầu vào không có BOM, thay cho bảng mã nhận ra ở từng tệp (UTF-8, hoặc bảng mã cũ được nhận ra và báo trong ghi chú), ví dụ windows-1258
 cli-arg-strict = Tiêu chí chưa thẩm định và điểm khác cách chấm là lỗi (mã thoát 4), không chỉ là cảnh báo
 cli-arg-missing = Cách xử lý tiêu chí được áp dụng nhưng không có số liệu để chấm
@@ -143,7 +144,7 @@ cli-compute-arg-format-value-json = Toàn bộ kết quả, cho các chương tr
 cli-compute-arg-format-value-xlsx = Sổ tính Excel trình bày như các phụ lục của quyết định, ghi vào --output TỆP.xlsx (hoặc đường ống, không ra màn hình)
 cli-compute-arg-format-value-docx = Các phụ lục dạng văn bản Word để đính kèm quyết định, ghi ra --output TỆP.docx (hoặc qua ống dẫn, không ra màn hình)
 cli-compute-arg-previous = Kết quả xuất của năm trước (JSON, CSV hoặc sổ tính của lệnh `compute`): thêm vào Phụ lục II chỉ số, thứ hạng năm trước và mức tăng, giảm (ghi rõ đơn vị mới và đơn vị không còn)
-cli-compute-arg-chart = Vẽ thêm biểu đồ SVG: các đơn vị của từng nhóm xếp theo Chỉ số CCHC, tô màu theo xếp loại
+cli-compute-arg-chart = Vẽ thêm biểu đồ (SVG hoặc PNG theo phần mở rộng của tệp): các đơn vị của từng nhóm xếp theo Chỉ số CCHC, tô màu theo xếp loại
 cli-compute-arg-ci = Độ tin cậy của từng thứ hạng: khoảng tin cậy ở mức LEVEL% (mặc định 95) bằng bootstrap các phiếu điều tra, báo cáo thay cho các phụ lục
 cli-compute-arg-ci-long =
     Độ tin cậy của từng thứ hạng: khoảng tin cậy ở mức LEVEL% (mặc định 95) bằng bootstrap các phiếu điều tra, báo cáo thay cho các phụ lục.
@@ -296,7 +297,7 @@ cli-arg-bom = CSV: ghi dấu thứ tự byte (BOM) UTF-8 ở đầu, kể cả r
 cli-arg-no_bom = CSV: không ghi dấu thứ tự byte (BOM), kể cả vào tệp (cho chương trình không chấp nhận dấu này)
 
 ## par-index criteria
-cli-criteria-arg-output = Ghi vào TỆP thay vì ra màn hình; phần mở rộng của tệp quyết định định dạng (bảng .txt hoặc .md, .json, .toml)
+cli-criteria-arg-output = Ghi vào TỆP thay vì ra màn hình; phần mở rộng của tệp quyết định định dạng (bảng .txt hoặc .md, .json, .toml, .xlsx)
 cli-criteria-arg-format-value-toml = Toàn bộ bộ tiêu chí dưới dạng tệp tiêu chí, kèm căn cứ (provenance), nguồn và ghi chú: sửa cho năm khác rồi chỉ ra bằng --criteria
 cli-template-year-builtin = bộ tiêu chí có sẵn là của năm { $builtin }; để dùng cho năm { $year }, xuất bộ tiêu chí ra tệp bằng `par-index criteria --output tieu-chi-{ $year }.toml`, sửa year = { $year } và các quy định của năm đó trong tệp, rồi chỉ ra tệp bằng --criteria
 

@@ -1,8 +1,6 @@
 //! `par-index completions SHELL`: the shell's completion script, generated from the argument
 //! definitions (clap_complete), so that it always knows every command and option.
 
-use clap::CommandFactory;
-
 use crate::error::exit;
 use crate::output;
 
@@ -19,7 +17,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
 
 /// The completion script of `shell` for par-index.
 pub fn script(shell: clap_complete::Shell) -> Vec<u8> {
-    let mut cmd = crate::cli::Cli::command();
+    let mut cmd = crate::cli::command();
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut cmd, "par-index", &mut out);
     out

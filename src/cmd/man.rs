@@ -3,8 +3,6 @@
 
 use std::path::PathBuf;
 
-use clap::CommandFactory;
-
 use crate::error::{Failure, exit};
 use crate::output;
 
@@ -24,8 +22,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
 
 /// The page of par-index, or of its command `name`, as roff.
 pub fn page(name: Option<&str>) -> Result<Vec<u8>, Failure> {
-    let mut cmd = crate::cli::Cli::command();
-    cmd.build();
+    // the command as its help shows it: every text in the messages' language
+    let cmd = crate::cli::command();
     let (cmd, title) = match name {
         None => (cmd, "par-index".to_string()),
         Some(name) => {
