@@ -61,8 +61,8 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Explain(args) => cmd::explain::run(args),
         Command::Sensitivity(args) => cmd::sensitivity::run(args),
         Command::Template(args) => cmd::template::run(args),
-        Command::Completions(args) => cmd::completions::run(args, Cli::command()),
-        Command::Man(args) => cmd::man::run(args, Cli::command()),
+        Command::Completions(args) => cmd::completions::run(args, command()),
+        Command::Man(args) => cmd::man::run(args, command()),
     }
 }
 

@@ -2,7 +2,6 @@
 //! anything; every problem of every file at once, grouped by file.
 
 use super::year::YearArgs;
-use crate::criteria;
 use crate::error::exit;
 use crate::inputs;
 use crate::output;
@@ -17,7 +16,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let criteria = criteria::load(args.year.criteria.as_deref())?;
+    let criteria = inputs::criteria_workbook::load(args.year.criteria.as_deref())?;
     let (year, read_problems) =
         inputs::read_all(&args.year.dir, &criteria, args.year.read_settings())?;
     output::notes(&read_problems.sorted_notes());

@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use super::kind;
 use super::year::YearArgs;
-use crate::criteria;
 use crate::error::{Failure, exit};
+use crate::inputs;
 use crate::inputs::ReadSettings;
 use crate::output;
 use crate::reports::annex::{self, Annex, Which};
@@ -56,7 +56,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     )?;
     let chart_kind = args.chart.as_deref().map(kind::Chart::of).transpose()?;
     let to_file = args.output.is_some();
-    let criteria = criteria::load(args.year.criteria.as_deref())?;
+    let criteria = inputs::criteria_workbook::load(args.year.criteria.as_deref())?;
     let mut groups = super::groups(&criteria, args.group.as_deref())?;
     if format == Format::Xlsx {
         if args.ci.is_some() {

@@ -15,6 +15,8 @@ pub enum Format {
     Table,
     Json,
     Toml,
+    // a workbook of the rules, to edit as a table and give back with --criteria FILE.xlsx
+    Xlsx,
 }
 
 // Its help (about, examples, every argument) is in locales/*/cli.ftl, cli-criteria-*.
@@ -42,7 +44,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         Format::Table,
     )?;
     if let Some(path) = &args.check {
-        let c = criteria::load(Some(path))?;
+        let c = crate::inputs::criteria_workbook::load(Some(path))?;
         let nodes: usize = c.groups.iter().map(|g| g.nodes.len()).sum();
         let msg = tr!(
             "reports-criteria-valid",
@@ -61,12 +63,20 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         output::emit(None, msg.as_bytes())?;
         return Ok(exit::OK);
     }
-    let c = criteria::load(args.criteria.as_deref())?;
+    if format == Format::Xlsx && args.output.is_none() && output::stdout_is_terminal() {
+        return Err(crate::error::Failure::Usage(tr!("cli-criteria-xlsx-on-terminal")).into());
+    }
+    let c = crate::inputs::criteria_workbook::load(args.criteria.as_deref())?;
     let groups: Vec<&Group> = match &args.group {
         None => c.groups.iter().collect(),
         Some(id) => vec![c.group(id).ok_or_else(|| super::unknown_group(&c, id))?],
     };
     let text = match format {
+        Format::Xlsx => {
+            let bytes = crate::reports::criteria_workbook::render(&c, &groups)?;
+            output::emit(args.output.as_deref(), &bytes)?;
+            return Ok(exit::OK);
+        }
         Format::Json => {
             let mut value = serde_json::to_value(&c)?;
             if let Some(id) = &args.group {

@@ -7,9 +7,9 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 
 use super::year::YearArgs;
-use crate::criteria::{self, Criteria};
+use crate::criteria::Criteria;
 use crate::error::{Failure, exit};
-use crate::inputs::Year;
+use crate::inputs::{self, Year};
 use crate::output;
 use crate::reports::explain::{self, Layout};
 use crate::reports::format::UnitReport as Format;
@@ -75,7 +75,7 @@ pub fn run(mut args: Args) -> anyhow::Result<u8> {
         ))
         .into());
     }
-    let criteria = criteria::load(args.year.criteria.as_deref())?;
+    let criteria = inputs::criteria_workbook::load(args.year.criteria.as_deref())?;
     let previous = args.previous.as_deref().map(previous::read).transpose()?;
     let year = super::read_year(&args.year.dir, &criteria, args.year.read_settings())?;
     let results = stages::compute(&criteria, &year, args.year.options())?;

@@ -140,9 +140,9 @@ impl Chart {
     }
 }
 
-/// `--bom` / `--no-bom`: whether CSV starts with a UTF-8 byte-order mark. By default a file
-/// gets one (Excel on Windows then reads the Vietnamese text as UTF-8) and standard output
-/// does not (scripts read it).
+// `--bom` / `--no-bom`: whether CSV starts with a UTF-8 byte-order mark. By default a file
+// gets one (Excel on Windows then reads the Vietnamese text as UTF-8) and standard output
+// does not (scripts read it).
 #[derive(Debug, Clone, Copy, Default, clap::Args)]
 pub struct Bom {
     #[arg(long, overrides_with = "no_bom")]

@@ -7,8 +7,8 @@ use rust_decimal::Decimal;
 
 use super::year::YearArgs;
 use super::{groups, kind};
-use crate::criteria;
 use crate::error::exit;
+use crate::inputs;
 use crate::output;
 use crate::reports::format::Figures as Format;
 use crate::reports::uncertainty;
@@ -50,7 +50,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         args.output.as_deref(),
         Format::Table,
     )?;
-    let criteria = criteria::load(args.year.criteria.as_deref())?;
+    let criteria = inputs::criteria_workbook::load(args.year.criteria.as_deref())?;
     let groups = groups(&criteria, args.group.as_deref())?;
     let year = super::read_year(&args.year.dir, &criteria, args.year.read_settings())?;
     let results = stages::compute(&criteria, &year, args.year.options())?;

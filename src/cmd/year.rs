@@ -19,7 +19,7 @@ pub enum Missing {
     Zero,
 }
 
-/// The arguments every command that reads a year shares.
+// The arguments every command that reads a year shares.
 #[derive(Debug, clap::Args)]
 pub struct YearArgs {
     // the year's folder

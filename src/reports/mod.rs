@@ -5,6 +5,7 @@ pub mod annex;
 pub mod chart;
 pub mod check;
 pub mod criteria;
+pub mod criteria_workbook;
 pub mod csv;
 pub mod docx;
 pub mod explain;

@@ -396,11 +396,18 @@ pub fn compute_all(
                     file: Some(sipas_file.clone()),
                     sheet: None,
                     line: None,
-                    message: tr!(
-                        "stages-element-unanswered",
-                        code = element.code,
-                        name = element.name
-                    ),
+                    message: match delivered {
+                        Some(_) => tr!(
+                            "stages-element-not-delivered",
+                            code = element.code,
+                            name = element.name
+                        ),
+                        None => tr!(
+                            "stages-element-unanswered",
+                            code = element.code,
+                            name = element.name
+                        ),
+                    },
                 });
             }
         }
@@ -476,6 +483,9 @@ pub fn compute_all(
                                 ))
                                 .hint(match node.source {
                                     Some(Source::Survey) => tr!("stages-missing-survey-hint"),
+                                    Some(Source::Sipas) if delivered.is_some() => {
+                                        tr!("stages-missing-sipas-results-hint")
+                                    }
                                     Some(Source::Sipas) => tr!("stages-missing-sipas-hint"),
                                     _ => tr!("stages-missing-appraisal-hint"),
                                 }),
