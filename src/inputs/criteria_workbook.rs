@@ -635,52 +635,6 @@ fn nodes(tree: &Sheet, table: &str, toml: &mut Toml) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::criteria::{BUILTIN_NAME, BUILTIN_TEXT, parse};
-
-    fn workbook(c: &Criteria, dir: &Path) -> std::path::PathBuf {
-        let path = dir.join("rules.xlsx");
-        let groups: Vec<&crate::criteria::Group> = c.groups.iter().collect();
-        let bytes = crate::reports::criteria_workbook::render(c, &groups).expect("render");
-        std::fs::write(&path, bytes).expect("write");
-        path
-    }
-
-    #[test]
-    fn the_builtin_rules_as_a_workbook_read_back_as_the_same_rules() {
-        let builtin = parse(BUILTIN_NAME, BUILTIN_TEXT).unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let back = read(&workbook(&builtin, dir.path())).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(
-            serde_json::to_value(&back).unwrap(),
-            serde_json::to_value(&builtin).unwrap()
-        );
-        assert_eq!(back.preamble, builtin.preamble);
-        // and so the same criteria file, written out again
-        let all =
-            |c: &Criteria| crate::criteria::export::toml(c, &c.groups.iter().collect::<Vec<_>>());
-        assert_eq!(all(&back), all(&builtin));
-    }
-
-    #[test]
-    fn a_broken_maximum_is_named_by_its_sheet_and_cell() {
-        let mut broken = parse(BUILTIN_NAME, BUILTIN_TEXT).unwrap();
-        let so = &mut broken.groups[0];
-        assert_eq!(so.id, "so");
-        let k = so.node_index("1.1").unwrap();
-        so.nodes[k].max = rust_decimal::Decimal::new(35, 1);
-        let dir = tempfile::tempdir().unwrap();
-        let Err(Failure::Criteria(problems)) = read(&workbook(&broken, dir.path())) else {
-            panic!("a broken maximum is refused")
-        };
-        // the node is the (k + 1)th row below the header: row k + 2, maximum in column C
-        let at = format!("rules.xlsx:so!C{}", k + 2);
-        assert!(
-            problems
-                .iter()
-                .any(|p| p.place().ends_with(&at) && p.to_string().contains("3.5")),
-            "{problems:?}"
-        );
-    }
 
     #[test]
     fn cells_become_the_values_the_criteria_file_takes() {

@@ -396,3 +396,60 @@ pub fn render(c: &Criteria, groups: &[&Group]) -> Result<Vec<u8>, XlsxError> {
     book.set_properties(&props);
     book.save_to_buffer()
 }
+
+#[cfg(test)]
+mod tests {
+    // The round trip through the reader of inputs/criteria_workbook.rs: here, above both.
+    use std::path::Path;
+
+    use super::*;
+    use crate::criteria::{BUILTIN_NAME, BUILTIN_TEXT, parse};
+
+    fn workbook(c: &Criteria, dir: &Path) -> std::path::PathBuf {
+        let path = dir.join("rules.xlsx");
+        let groups: Vec<&crate::criteria::Group> = c.groups.iter().collect();
+        let bytes = render(c, &groups).expect("render");
+        std::fs::write(&path, bytes).expect("write");
+        path
+    }
+
+    #[test]
+    fn the_builtin_rules_as_a_workbook_read_back_as_the_same_rules() {
+        let builtin = parse(BUILTIN_NAME, BUILTIN_TEXT).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let back = crate::inputs::criteria_workbook::read(&workbook(&builtin, dir.path()))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            serde_json::to_value(&back).unwrap(),
+            serde_json::to_value(&builtin).unwrap()
+        );
+        assert_eq!(back.preamble, builtin.preamble);
+        // and so the same criteria file, written out again
+        let all =
+            |c: &Criteria| crate::criteria::export::toml(c, &c.groups.iter().collect::<Vec<_>>());
+        assert_eq!(all(&back), all(&builtin));
+    }
+
+    #[test]
+    fn a_broken_maximum_is_named_by_its_sheet_and_cell() {
+        let mut broken = parse(BUILTIN_NAME, BUILTIN_TEXT).unwrap();
+        let so = &mut broken.groups[0];
+        assert_eq!(so.id, "so");
+        let k = so.node_index("1.1").unwrap();
+        so.nodes[k].max = rust_decimal::Decimal::new(35, 1);
+        let dir = tempfile::tempdir().unwrap();
+        let Err(crate::error::Failure::Criteria(problems)) =
+            crate::inputs::criteria_workbook::read(&workbook(&broken, dir.path()))
+        else {
+            panic!("a broken maximum is refused")
+        };
+        // the node is the (k + 1)th row below the header: row k + 2, maximum in column C
+        let at = format!("rules.xlsx:so!C{}", k + 2);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.place().ends_with(&at) && p.to_string().contains("3.5")),
+            "{problems:?}"
+        );
+    }
+}
