@@ -285,3 +285,49 @@ fn with_the_previous_year() {
         "{out}"
     );
 }
+
+/// A leaf scored on its self-assessment alone carries its mark at the end of its line; a long
+/// name is cut to leave room for it within 80 columns.
+#[test]
+fn a_mark_is_never_cut_off_a_long_name() {
+    let dir = copy_dir(&sample());
+    let path = dir.path().join("self-assessment.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("SGDDT,1.1.1,"))
+        .expect("SGDDT's 1.1.1");
+    // no appraised points: the self-assessment's stand, marked
+    let cells: Vec<&str> = row.split(',').collect();
+    let unappraised = format!(
+        "{},{},{},,{}",
+        cells[0],
+        cells[1],
+        cells[2],
+        cells[4..].join(",")
+    );
+    std::fs::write(&path, text.replace(row, &unappraised)).unwrap();
+    let (code, out, err) = run_as_user(&["explain", "SGDDT", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let line = out
+        .lines()
+        .find(|l| l.contains(" 1.1.1 "))
+        .expect("the line of 1.1.1");
+    assert!(line.ends_with("… [TC]"), "{line:?}");
+    assert!(
+        line.chars().filter(|&c| !unicode_combining(c)).count() <= 80,
+        "{line}"
+    );
+    // and said under the table, once
+    assert_eq!(
+        out.matches("Ký hiệu: [TC] điểm tự chấm, chưa thẩm định.")
+            .count(),
+        1,
+        "{out}"
+    );
+    let (_, english, _) = run(&["explain", "SGDDT", dir.path().to_str().unwrap()]);
+    assert!(
+        english.contains("Marks: [S] self-assessed, not appraised."),
+        "{english}"
+    );
+}

@@ -151,6 +151,8 @@ pub fn render(criteria: &Criteria, e: &Explanation, layout: Layout) -> String {
     let _ = writeln!(out, "{bottom}");
     let label_width = width.saturating_sub(NUM * 7 + 2).max(12);
     let num = |v: Option<Decimal>| v.map_or("—".to_string(), |v| v.to_string());
+    // the short marks used, with what each means (said under the table)
+    let mut marks: BTreeMap<String, String> = BTreeMap::new();
     for line in e.nodes.iter().filter(|l| l.depth <= layout.depth) {
         let mut row = String::new();
         if line.leaf && !line.applicable {
@@ -171,19 +173,23 @@ pub fn render(criteria: &Criteria, e: &Explanation, layout: Layout) -> String {
                 row.push_str(&pad_left(&num(cell), NUM));
             }
         }
-        let mark = match line.basis {
-            Some(Basis::SelfOnly) => format!(" [{}]", tr!("reports-explain-mark-self")),
-            Some(Basis::Rule) => format!(" [{}]", tr!("reports-explain-mark-rule")),
-            Some(Basis::MissingZero) => format!(" [{}]", tr!("reports-explain-mark-missing")),
-            _ => String::new(),
+        let mark = match line.basis.and_then(mark) {
+            Some((short, means)) => {
+                marks.insert(short.clone(), means);
+                format!(" [{short}]")
+            }
+            None => String::new(),
         };
-        let label = format!(
-            "{}{} {}{mark}",
+        // the name is cut to fit, never the mark after it
+        let head = format!(
+            "{}{} ",
             "  ".repeat(line.depth.saturating_sub(1)),
-            line.code,
-            line.name
+            line.code
         );
-        let _ = writeln!(out, "{row}  {}", cut(&label, label_width));
+        let room = label_width
+            .saturating_sub(text_width(&head) + text_width(&mark))
+            .max(8);
+        let _ = writeln!(out, "{row}  {head}{}{mark}", cut(&line.name, room));
     }
     if !e.par.deductions.is_zero() {
         let taken = e.par.points - e.par.total;
@@ -217,6 +223,16 @@ pub fn render(criteria: &Criteria, e: &Explanation, layout: Layout) -> String {
         row.push_str(&pad_left(&num(cell), NUM));
     }
     let _ = writeln!(out, "{row}  {}", tr!("reports-explain-total-row"));
+    if !marks.is_empty() {
+        let said: Vec<String> = marks
+            .iter()
+            .map(|(short, means)| format!("[{short}] {means}"))
+            .collect();
+        let legend = tr!("reports-explain-marks", marks = said.join("; "));
+        for line in wrap(&legend, width) {
+            let _ = writeln!(out, "{line}");
+        }
+    }
 
     // Leaves by points lost.
     let by_code: BTreeMap<&str, &NodeLine> = e.nodes.iter().map(|l| (l.code.as_str(), l)).collect();
@@ -463,6 +479,25 @@ fn pad_right(s: &str, width: usize) -> String {
 }
 
 /// The text cut to `width` columns, ending in `…` when cut.
+/// The short mark of a leaf scored otherwise than by its appraised points, and what it means.
+fn mark(basis: Basis) -> Option<(String, String)> {
+    match basis {
+        Basis::SelfOnly => Some((
+            tr!("reports-explain-mark-self"),
+            tr!("reports-explain-mark-self-means"),
+        )),
+        Basis::Rule => Some((
+            tr!("reports-explain-mark-rule"),
+            tr!("reports-explain-mark-rule-means"),
+        )),
+        Basis::MissingZero => Some((
+            tr!("reports-explain-mark-missing"),
+            tr!("reports-explain-mark-missing-means"),
+        )),
+        _ => None,
+    }
+}
+
 fn cut(s: &str, width: usize) -> String {
     if text_width(s) <= width {
         return s.to_string();
