@@ -91,7 +91,8 @@ fn the_archives_hold_the_program_its_guide_and_the_sample_year() {
     let run = runs(&w["jobs"]["build"]);
     for copied in [
         "cp \"target/${{ matrix.target }}/release/${{ matrix.exe }}\" \"dist/$name/\"",
-        "cp README.md \"dist/$name/\"",
+        "cp README.md CHANGELOG.md \"dist/$name/\"",
+        "cp criteria/README.md \"dist/$name/criteria/\"",
         "cp -R docs \"dist/$name/docs\"",
         "cp -R samples/2023 \"dist/$name/samples/2023\"",
         "cp assets/fonts/LICENSE",
@@ -106,10 +107,13 @@ fn the_archives_hold_the_program_its_guide_and_the_sample_year() {
         run.contains("tar -czf \"$name.tar.gz\""),
         "a tarball elsewhere"
     );
-    // what is copied is in the repository (the guide is in docs/ once the lead's docs land)
+    // what is copied is in the repository
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     for path in [
         "README.md",
+        "CHANGELOG.md",
+        "criteria/README.md",
+        "docs/vi/huong-dan-su-dung.md",
         "samples/2023/units.csv",
         "assets/fonts/LICENSE",
     ] {

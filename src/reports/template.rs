@@ -301,7 +301,8 @@ Chỉ số hài lòng: không bắt buộc (chương trình tính trung bình c�
     }
     let _ = writeln!(
         g,
-        "\nKiểm tra và tính: par-index compute <thư mục> (xem README của par-index)."
+        "\nKiểm tra và tính: par-index compute <thư mục> (xem Hướng dẫn sử dụng, \
+         docs/vi/huong-dan-su-dung.md trong gói của par-index)."
     );
     g
 }
