@@ -249,3 +249,35 @@ fn unreadable_exports_are_clear_errors() {
     ]);
     assert_eq!(code, 2);
 }
+
+/// An export of the year computed itself (or of a later one) is most likely the wrong file:
+/// the figures are computed all the same, with a note naming the file and both years.
+#[test]
+fn an_export_of_the_same_year_is_noted() {
+    let dir = tempfile::tempdir().unwrap();
+    let same = dir.path().join("2023.json");
+    let sample = sample();
+    let (code, out, err) = run(&["compute", sample.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    std::fs::write(&same, out).unwrap();
+    let (code, _, err) = run(&[
+        "compute",
+        sample.to_str().unwrap(),
+        "--previous",
+        same.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("2023.json: the export is of 2023, not of a year before 2023"),
+        "{err}"
+    );
+    // last year's export is not noted
+    let (code, _, err) = run(&[
+        "compute",
+        sample.to_str().unwrap(),
+        "--previous",
+        previous_json().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("not of a year before"), "{err}");
+}

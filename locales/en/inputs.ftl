@@ -136,6 +136,8 @@ inputs-respondent-twice-hint = one row per respondent and rated unit
 ## An earlier year's export (--previous)
 inputs-previous-cannot-read = cannot read the previous year's export { $file }
 inputs-previous-hint = give the JSON export of `par-index compute --format json`, or its CSV (--format csv) or workbook (--format xlsx) with Phụ lục II
+inputs-previous-not-earlier = the export is of { $year }, not of a year before { $computed }, the year computed: its changes compare the year with itself or a later one
+inputs-previous-not-earlier-hint = give last year's export, made by par-index compute --format json on the year before
 inputs-previous-not-text = the text is neither UTF-8 nor UTF-16 with a byte-order mark
 inputs-previous-not-json = not valid JSON: { $error }
 inputs-previous-no-units-list = not an export of par-index compute: there is no "units" list

@@ -135,6 +135,8 @@ inputs-respondent-twice-hint = mỗi người trả lời và đơn vị đượ
 ## Kết quả xuất của năm trước (--previous)
 inputs-previous-cannot-read = không đọc được tệp kết quả năm trước { $file }
 inputs-previous-hint = dùng tệp JSON xuất bằng `par-index compute --format json`, hoặc tệp CSV (--format csv) hay sổ tính (--format xlsx) có Phụ lục II
+inputs-previous-not-earlier = tệp kết quả này là của năm { $year }, không phải năm trước năm { $computed } đang tính: so sánh sẽ là với chính năm này hoặc một năm sau
+inputs-previous-not-earlier-hint = hãy dùng tệp kết quả xuất của năm trước, làm bằng par-index compute --format json trên dữ liệu năm trước
 inputs-previous-not-text = văn bản không ở mã UTF-8, cũng không phải UTF-16 có dấu thứ tự byte
 inputs-previous-not-json = không phải JSON hợp lệ: { $error }
 inputs-previous-no-units-list = không phải kết quả xuất của par-index compute: không có danh sách "units"

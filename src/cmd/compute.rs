@@ -74,7 +74,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             return Err(Failure::Usage(crate::tr!("cli-docx-on-terminal")).into());
         }
     }
-    let previous = args.previous.as_deref().map(previous::read).transpose()?;
+    let previous = super::read_previous(args.previous.as_deref(), &criteria)?;
     let settings = ReadSettings {
         keep_answers: args.ci.is_some(),
         ..args.year.read_settings()

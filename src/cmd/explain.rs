@@ -76,7 +76,7 @@ pub fn run(mut args: Args) -> anyhow::Result<u8> {
         .into());
     }
     let criteria = inputs::criteria_workbook::load(args.year.criteria.as_deref())?;
-    let previous = args.previous.as_deref().map(previous::read).transpose()?;
+    let previous = super::read_previous(args.previous.as_deref(), &criteria)?;
     let year = super::read_year(&args.year.dir, &criteria, args.year.read_settings())?;
     let results = stages::compute(&criteria, &year, args.year.options())?;
     if args.all {

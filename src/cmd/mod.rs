@@ -14,7 +14,8 @@ pub mod template;
 pub mod year;
 
 use crate::criteria::Criteria;
-use crate::error::Failure;
+use crate::error::{Failure, Problem};
+use crate::inputs::previous::Previous;
 use crate::inputs::{self, ReadSettings, Year};
 
 /// Reads and checks the year in `dir`, saying on standard error how its files were read (even
@@ -28,6 +29,33 @@ pub(crate) fn read_year(
     crate::output::notes(&problems.sorted_notes());
     problems.into_result()?;
     Ok(year)
+}
+
+/// The export `--previous` names, read; a note when it says it is of the year computed, or of
+/// a later one (the comparison would then be with the wrong file).
+pub(crate) fn read_previous(
+    path: Option<&std::path::Path>,
+    criteria: &Criteria,
+) -> Result<Option<Previous>, Failure> {
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    let previous = crate::inputs::previous::read(path)?;
+    if let Some(year) = previous.year.filter(|&y| y >= criteria.year) {
+        let note = Problem::new(
+            &previous.file,
+            0,
+            0,
+            crate::tr!(
+                "inputs-previous-not-earlier",
+                year = year,
+                computed = criteria.year
+            ),
+        )
+        .hint(crate::tr!("inputs-previous-not-earlier-hint"));
+        crate::output::notes(&[note]);
+    }
+    Ok(Some(previous))
 }
 
 /// The groups `--group` asks for (all without it), as indices into the criteria.
