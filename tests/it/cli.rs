@@ -2,11 +2,9 @@
 //! at all, the kind of output told by the file's name, byte-order marks, the criteria check of
 //! a broken copy and the export of the rules, --version, completions and the manual page.
 
-mod common;
-
 use std::process::Stdio;
 
-use common::*;
+use crate::common::*;
 
 #[test]
 fn a_closed_pipe_ends_quietly_with_success() {

@@ -1,13 +1,12 @@
 //! Inputs as analysts have them: every encoding, delimiter and Excel habit applied to the
 //! sample year gives exactly the results of the clean UTF-8 CSV.
 
-mod common;
-
 use rust_decimal::Decimal;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 use unicode_normalization::UnicodeNormalization;
 
 const FILES: [&str; 5] = [
@@ -236,7 +235,13 @@ fn each_variant_alone_gives_identical_output() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 8, ..ProptestConfig::default() })]
+    // regressions beside this file (proptest would look in tests/proptest-regressions/, as
+    // for a crate whose root is tests/it/main.rs)
+    #![proptest_config(ProptestConfig {
+        cases: 8,
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
+        ..ProptestConfig::default()
+    })]
 
     /// Any mix of variants, file by file: Windows-1258 files detected among the others, or,
     /// with `told`, named by the flag (which then applies to every file without a byte-order
@@ -349,6 +354,7 @@ fn a_number_typed_in_a_workbook_is_read_as_typed() {
         optional: &[],
         ignored: &[],
     };
+    library_in_english();
     let mut problems = par_index::inputs::Problems::default();
     let mut table = Table::open(
         &path,

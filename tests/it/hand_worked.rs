@@ -114,6 +114,7 @@ fn note_in(report: &Value, code: &str, part: &str) -> Option<String> {
 fn library() -> &'static (Criteria, Results) {
     static RESULTS: OnceLock<(Criteria, Results)> = OnceLock::new();
     RESULTS.get_or_init(|| {
+        crate::common::library_in_english();
         let criteria = par_index::criteria::load(Some(&path(MINI))).unwrap();
         let year = par_index::inputs::read(&path(YEAR), &criteria, Default::default()).unwrap();
         let results = par_index::stages::compute(&criteria, &year, Default::default()).unwrap();

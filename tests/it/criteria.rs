@@ -7,7 +7,9 @@ use par_index::criteria::{self, Source};
 use par_index::error::Problem;
 use rust_decimal::Decimal;
 
-const MINI: &str = include_str!("data/mini/criteria.toml");
+use crate::common::library_in_english;
+
+const MINI: &str = include_str!("../data/mini/criteria.toml");
 
 fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
@@ -35,7 +37,7 @@ fn edit(text: &str, from: &str, to: &str, nth: usize) -> String {
 
 /// The problems of a broken file, in English (the language these tests read).
 fn problems(text: &str) -> Vec<Problem> {
-    par_index::i18n::set_lang(par_index::i18n::Lang::En);
+    library_in_english();
     match criteria::parse("broken.toml", text) {
         Ok(_) => panic!("the broken file was accepted"),
         Err(par_index::error::Failure::Criteria(p)) => p,
@@ -64,6 +66,7 @@ fn assert_problem(problems: &[Problem], subject: &str, line: usize, says: &str) 
 
 #[test]
 fn the_mini_file_is_valid() {
+    library_in_english();
     let c = criteria::parse("mini.toml", MINI).unwrap();
     assert_eq!(c.groups.len(), 2);
     assert_eq!(c.groups[0].id, "so");
@@ -442,6 +445,7 @@ const METHOD_FIELDS: [(&str, [&str; 3], [&str; 3]); 8] = [
 
 #[test]
 fn the_shipped_criteria_validate_and_follow_method_md() {
+    library_in_english();
     let c = criteria::load(None).expect("the built-in criteria validate");
     assert_eq!(c.year, 2023);
     let ids: Vec<&str> = c.groups.iter().map(|g| g.id.as_str()).collect();

@@ -4,13 +4,11 @@
 //! ((their exact index − ours) × our maximum / 100), to reach the next band (from the criteria's
 //! bands, on the published index), and the group's best on each criterion.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use crate::common::*;
 use calamine::{Data, Reader, Xlsx};
-use common::*;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde_json::Value;
 

@@ -4,12 +4,10 @@
 //! Replicate counts are kept small where the property does not need many (the test binary is
 //! a debug build and CI has 2 cores).
 
-mod common;
-
 use std::fmt::Write as _;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// Runs the binary with `args` and an environment; returns stdout, asserting success.

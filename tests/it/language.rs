@@ -10,11 +10,9 @@
 //! Vietnamese letter is left, or, where the help quotes Vietnamese names on purpose, none of
 //! the Vietnamese labels is.
 
-mod common;
-
 use std::collections::BTreeSet;
 
-use common::*;
+use crate::common::*;
 
 /// Words of English sentences, as written in the English catalogue; none may be a word of a
 /// Vietnamese text. (Not in the list: words that are also names of columns, values or

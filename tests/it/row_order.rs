@@ -1,11 +1,10 @@
 //! Output is deterministic: the rows of every input file, in any order, give the same bytes.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 
 /// Rewrites `file` with its data rows permuted by `seed` (header kept first).
 fn shuffle_file(file: &Path, seed: u64) {
@@ -45,7 +44,13 @@ fn outputs(dir: &Path) -> Vec<String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
+    // regressions beside this file (proptest would look in tests/proptest-regressions/, as
+    // for a crate whose root is tests/it/main.rs)
+    #![proptest_config(ProptestConfig {
+        cases: 6,
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn any_row_order_gives_identical_bytes(seeds in proptest::array::uniform5(any::<u64>())) {

@@ -1,11 +1,9 @@
 //! The binary on the sample year: every published figure checked against a computation made
 //! here, from the input files and method.md, without the library.
 
-mod common;
-
 use std::collections::{BTreeMap, HashMap};
 
-use common::*;
+use crate::common::*;
 use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::{Signed, Zero};

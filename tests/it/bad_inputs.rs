@@ -2,11 +2,9 @@
 //! is refused with its documented exit code and a message naming the file and the line, by
 //! both `compute` and `check`, never with a panic and never with output on stdout.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::*;
+use crate::common::*;
 
 struct Expect {
     exit: i32,

@@ -2,11 +2,9 @@
 //! checked by hand; the JSON, CSV and workbook exports give the same changes; new and dropped
 //! units; unreadable exports.
 
-mod common;
-
 use std::collections::BTreeMap;
 
-use common::*;
+use crate::common::*;
 use rust_decimal::Decimal;
 use serde_json::Value;
 

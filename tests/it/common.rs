@@ -1,5 +1,4 @@
 //! Helpers shared by the integration tests: run the built binary, parse its output.
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -81,4 +80,17 @@ pub fn copy_dir(from: &Path) -> tempfile::TempDir {
         }
     }
     dir
+}
+
+/// Chooses English for the library's messages, in the tests that call the library in this
+/// process (the other tests run the binary). The language is chosen once per process and the
+/// first choice stands: every such test calls this before the library, so that whichever runs
+/// first in this one test binary chooses English, never the Vietnamese default.
+pub fn library_in_english() {
+    use par_index::i18n::{Lang, set_lang};
+    assert_eq!(
+        set_lang(Lang::En),
+        Lang::En,
+        "the library spoke before a test chose English: call library_in_english() first"
+    );
 }

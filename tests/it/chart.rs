@@ -3,11 +3,9 @@
 //! the index minus the axis start (stated on the chart), each group's average marked and never
 //! covered by a figure, every name whole.
 
-mod common;
-
 use std::collections::BTreeMap;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 struct Bar {

@@ -1,11 +1,9 @@
 //! `par-index explain` on the sample year: the points lost add up at every node of every unit,
 //! the figures agree with `compute`, the neighbours are the units ranked next to it.
 
-mod common;
-
 use std::collections::BTreeMap;
 
-use common::*;
+use crate::common::*;
 use rust_decimal::Decimal;
 use serde_json::Value;
 

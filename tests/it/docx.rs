@@ -3,12 +3,10 @@
 //! year in the CSV annex's order with exactly the CSV's figures (a decimal comma), header rows
 //! repeated on every page, the notes of the marks, Times New Roman, landscape A4.
 
-mod common;
-
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use common::*;
+use crate::common::*;
 use roxmltree::{Document, Node};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -129,7 +127,7 @@ fn table(tbl: Node) -> Table {
     }
 }
 
-/// The CSV column a published column shows (see tests/workbook.rs).
+/// The CSV column a published column shows (see tests/it/workbook.rs).
 fn csv_column(csv_headers: &[String], published: &str) -> Option<usize> {
     let find = |h: &str| csv_headers.iter().position(|x| x == h);
     if let Some(c) = find(published) {

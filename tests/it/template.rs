@@ -1,11 +1,9 @@
 //! `par-index template`: the blank forms of a year; filled in, `compute` reads them.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
     let bytes = std::fs::read(path).unwrap();

@@ -4,13 +4,11 @@
 //! per unit; a sheet per group with every field's points; merged title and headers; Times New
 //! Roman; the program and the rules in the document properties.
 
-mod common;
-
 use std::io::Read;
 use std::path::Path;
 
+use crate::common::*;
 use calamine::{Data, Reader, Xlsx};
-use common::*;
 
 /// Row of the last header row in an annex sheet (0-based): title rows, a blank row, two
 /// header rows.
