@@ -51,6 +51,21 @@ pub enum Command {
     Man(crate::cmd::man::Args),
 }
 
+/// Runs a parsed command line; returns the exit code of a run that did not fail.
+pub fn run(cli: Cli) -> anyhow::Result<u8> {
+    use crate::cmd;
+    match cli.command {
+        Command::Check(args) => cmd::check::run(args),
+        Command::Compute(args) => cmd::compute::run(args),
+        Command::Criteria(args) => cmd::criteria::run(args),
+        Command::Explain(args) => cmd::explain::run(args),
+        Command::Sensitivity(args) => cmd::sensitivity::run(args),
+        Command::Template(args) => cmd::template::run(args),
+        Command::Completions(args) => cmd::completions::run(args, command()),
+        Command::Man(args) => cmd::man::run(args, command()),
+    }
+}
+
 /// What `--version` says: the version and the rules built in, e.g.
 /// `0.2.0 (tiêu chí lang-son-2023: Quyết định 1699/QĐ-UBND ngày 19/10/2023 …)`.
 pub fn version() -> &'static str {
@@ -548,43 +563,64 @@ fn command_path(args: &[OsString]) -> String {
     format!("par-index{sub}")
 }
 
-/// A whole number given on the command line (`--seed`, `--top`, `--year`).
-pub fn whole<T: std::str::FromStr>(text: &str) -> Result<T, String> {
-    text.trim()
-        .parse()
-        .map_err(|_| tr!("cli-value-not-whole", value = text))
-}
-
-/// Every id the naming rule of [`command`] may look up (for the catalogue's test that every
-/// message is used).
-#[cfg(test)]
-pub(crate) fn help_ids() -> Vec<String> {
-    fn walk(cmd: &clap::Command, prefix: &str, into: &mut Vec<String>) {
-        for suffix in ["about", "long-about", "after-help"] {
-            into.push(format!("{prefix}-{suffix}"));
-        }
-        for arg in cmd.get_arguments() {
-            let id = arg.get_id();
-            for base in [format!("{prefix}-arg-{id}"), format!("cli-arg-{id}")] {
-                into.push(format!("{base}-long"));
-                for v in arg.get_possible_values() {
-                    into.push(format!("{base}-value-{}", v.get_name()));
-                }
-                into.push(base);
-            }
-        }
-        for sub in cmd.get_subcommands() {
-            walk(sub, &format!("cli-{}", sub.get_name()), into);
-        }
-    }
-    let mut ids = Vec::new();
-    walk(&Cli::command(), "cli", &mut ids);
-    ids
-}
-
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
+
+    /// Every id the naming rule of [`command`] may look up.
+    fn help_ids() -> Vec<String> {
+        fn walk(cmd: &clap::Command, prefix: &str, into: &mut Vec<String>) {
+            for suffix in ["about", "long-about", "after-help"] {
+                into.push(format!("{prefix}-{suffix}"));
+            }
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id();
+                for base in [format!("{prefix}-arg-{id}"), format!("cli-arg-{id}")] {
+                    into.push(format!("{base}-long"));
+                    for v in arg.get_possible_values() {
+                        into.push(format!("{base}-value-{}", v.get_name()));
+                    }
+                    into.push(base);
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &format!("cli-{}", sub.get_name()), into);
+            }
+        }
+        let mut ids = Vec::new();
+        walk(&Cli::command(), "cli", &mut ids);
+        ids
+    }
+
+    /// The catalogue's (i18n.rs) test that every message is used, here because it needs the
+    /// naming rule of the help (so that `cargo test --lib i18n` runs it, its name says i18n).
+    #[test]
+    fn i18n_every_message_is_used() {
+        // named in the code as a literal, or looked up by the help's naming rule
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut code = String::new();
+        let mut dirs = vec![src];
+        while let Some(path) = dirs.pop() {
+            if path.is_dir() {
+                dirs.extend(
+                    std::fs::read_dir(&path)
+                        .expect("src")
+                        .flatten()
+                        .map(|e| e.path()),
+                );
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                code.push_str(&std::fs::read_to_string(&path).expect("source"));
+            }
+        }
+        let help: BTreeSet<String> = help_ids().into_iter().collect();
+        let unused: Vec<String> = crate::i18n::tests::catalogue(Lang::Vi)
+            .into_keys()
+            .filter(|id| !code.contains(&format!("\"{id}\"")) && !help.contains(id))
+            .collect();
+        assert_eq!(unused, Vec::<String>::new(), "messages no code uses");
+    }
 
     fn args(list: &[&str]) -> Vec<OsString> {
         std::iter::once("par-index")

@@ -6,7 +6,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(code) => return ExitCode::from(code),
     };
-    match par_index::cmd::run(cli) {
+    match par_index::cli::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(error) => {
             eprintln!("par-index: {error:#}");

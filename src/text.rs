@@ -26,6 +26,21 @@ pub fn fold(text: &str) -> String {
         .to_lowercase()
 }
 
+/// Lower-case text without diacritics: "sở nội vụ" → "so noi vu", "đ" → "d".
+pub fn without_marks(text: &str) -> String {
+    text.nfd()
+        .filter(|&c| !unicode_normalization::char::is_combining_mark(c))
+        .map(|c| if c == 'đ' || c == 'Đ' { 'd' } else { c })
+        .collect()
+}
+
+/// Columns a text takes on a terminal (combining marks take none).
+pub fn text_width(s: &str) -> usize {
+    s.chars()
+        .filter(|&c| !unicode_normalization::char::is_combining_mark(c))
+        .count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -35,6 +50,8 @@ mod tests {
         let nfd = "So\u{302}\u{301}"; // "Số" decomposed
         assert_eq!(normalize_key(&format!("  {nfd} ")), "Số");
         assert_eq!(fold("  Ban hành   KỊP thời "), "ban hành kịp thời");
+        assert_eq!(without_marks(&fold("Sở Nội vụ")), "so noi vu");
+        assert_eq!(without_marks("đường"), "duong");
     }
 
     proptest::proptest! {

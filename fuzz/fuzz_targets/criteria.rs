@@ -8,7 +8,7 @@ fuzz_target!(|data: &[u8]| {
         && let Ok(c) = par_index::criteria::parse("fuzz.toml", text)
     {
         let groups: Vec<&par_index::criteria::Group> = c.groups.iter().collect();
-        let _ = par_index::cmd::criteria::render(&c, &groups, false);
+        let _ = par_index::reports::criteria::render(&c, &groups, false);
         let _ = serde_json::to_string(&c);
     }
 });

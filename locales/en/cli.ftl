@@ -88,7 +88,8 @@ cli-after-help =
     Exit codes:
       0  success (also when a reader closes the pipe early)
       1  unexpected failure inside par-index (please report it)
-      2  wrong command-line arguments; an unknown unit in explain; xlsx on a terminal
+      2  wrong command-line arguments; an unknown unit in explain; a workbook or Word document
+         to a terminal; an --output name that contradicts --format
       3  the criteria file is invalid
       4  the input data is invalid (or, with --strict, a warning was raised); check found a
          problem; a --previous file that is not an export of par-index
@@ -97,8 +98,8 @@ cli-arg-lang = Language of the messages and help: vi (Tiếng Việt, the defaul
 
 ## Arguments shared by the commands that read a year
 
-cli-arg-dir = The year's folder (units.csv, self-assessment.csv, par-survey.csv, sipas-survey.csv, deductions.csv)
-cli-arg-criteria = Criteria file (TOML); the built-in Lạng Sơn 2023 criteria when not given
+cli-arg-dir = The year's folder (units.csv, self-assessment.csv, par-survey.csv, sipas-survey.csv or sipas-results.csv, deductions.csv; each CSV or a workbook)
+cli-arg-criteria = Criteria file (TOML, or a workbook as criteria --output FILE.xlsx writes it); the built-in Lạng Sơn 2023 criteria when not given
 cli-arg-encoding = Encoding of the input files that have no byte-order mark, instead of the one detected for each (UTF-8, or a legacy code page guessed and said in a note), e.g. windows-1258
 cli-arg-strict = Not appraised leaves and rule disagreements are errors (exit 4), not warnings
 cli-arg-missing = What an applicable leaf with nothing to score gets
@@ -149,7 +150,7 @@ cli-compute-arg-format-value-json = Everything, for scripts
 cli-compute-arg-format-value-xlsx = A workbook laid out as the decision's annexes, to --output FILE.xlsx (or a pipe, never a terminal)
 cli-compute-arg-format-value-docx = The annexes as a Word document to attach to the decision, to --output FILE.docx (or a pipe, never a terminal)
 cli-compute-arg-previous = An earlier year's export (JSON, CSV or workbook of `compute`): adds to Phụ lục II last year's index and rank and their change (new and dropped units said as such)
-cli-compute-arg-chart = Also draw each group's units ranked by PAR index, coloured by band, as an SVG chart
+cli-compute-arg-chart = Also draw each group's units ranked by PAR index, coloured by band, as a chart: SVG or PNG by the file's extension
 cli-compute-arg-ci = How sure is each rank: confidence intervals at LEVEL% (default 95) from a bootstrap of the surveys, reported instead of the annexes
 cli-compute-arg-ci-long =
     How sure is each rank: confidence intervals at LEVEL% (default 95) from a bootstrap of the surveys, reported instead of the annexes.
@@ -306,7 +307,7 @@ cli-arg-bom = CSV: start with a UTF-8 byte-order mark, on standard output too (a
 cli-arg-no_bom = CSV: no byte-order mark, in a file too (for a program that does not expect one)
 
 ## par-index criteria
-cli-criteria-arg-output = Write to FILE instead of standard output; its extension picks the format (.txt or .md table, .json, .toml)
+cli-criteria-arg-output = Write to FILE instead of standard output; its extension picks the format (.txt or .md table, .json, .toml, .xlsx)
 cli-criteria-arg-format-value-toml = The whole rule set as a criteria file, with its provenance, sources and notes: edit it for another year and give it with --criteria
 cli-template-year-builtin = the built-in criteria are those of { $builtin }; for { $year }, write them to a file with `par-index criteria --output criteria-{ $year }.toml`, set year = { $year } and that year's rules in it, and give it with --criteria
 
@@ -333,3 +334,5 @@ cli-man-arg-output = Write the page to FILE instead of standard output
 cli-man-unknown-command = there is no command { $name }; the commands are: { $known }
 cli-criteria-arg-format-value-table = The trees as a table, with maxima, sources, rules and provenance
 cli-criteria-arg-format-value-json = Everything the computation uses, for scripts
+cli-criteria-arg-format-value-xlsx = The rules as a workbook to edit as a table: a sheet per group's tree (code, name, maximum, source, rule), the surveys, deductions, bands and sources; give it back with --criteria FILE.xlsx
+cli-criteria-xlsx-on-terminal = --format xlsx writes a workbook, not text: give --output FILE.xlsx

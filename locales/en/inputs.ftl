@@ -10,7 +10,7 @@ inputs-cannot-read-units-of = cannot read the units of { $folder }
 inputs-no-units-file = the folder has no units.csv (nor units.xlsx)
 inputs-reading-failed = reading the year's files failed
 inputs-file-missing = the file is missing
-inputs-file-missing-hint = every year's folder holds { $stem }.csv (or .xlsx); see the README, "Input files"
+inputs-file-missing-hint = every year's folder holds { $stem }.csv (or .xlsx); see docs/inputs.md
 inputs-several-files = several files for { $stem }: { $files }
 inputs-several-files-hint = keep one of them in the folder
 inputs-unreadable = cannot be read: { $error }
@@ -32,7 +32,8 @@ inputs-ragged-hint = check for a missing or extra delimiter, or an unclosed quot
 ## Workbooks
 inputs-not-a-workbook = the file is not an .{ $extension } workbook (it is not what Excel saves under that name)
 inputs-not-a-workbook-hint = if it is CSV text, rename it to .csv; otherwise save it again from Excel as .xlsx
-inputs-workbook-damaged = the workbook is damaged and cannot be read { $error }
+inputs-workbook-damaged = the workbook is damaged and cannot be read
+inputs-workbook-damaged-detail = the workbook is damaged and cannot be read (technical detail: { $error })
 inputs-workbook-damaged-hint = open it in Excel and save it again as .xlsx, or export the sheet as CSV UTF-8
 inputs-workbook-no-sheet = the workbook has no sheet
 inputs-sheet-unreadable = the sheet cannot be read: { $error }
@@ -147,7 +148,7 @@ inputs-previous-unit-twice-hint = each unit appears once in an export
 inputs-previous-no-unit = the export lists no unit
 
 ## The satisfaction survey delivered as results (sipas-results.csv)
-inputs-file-missing-sipas-hint = every year's folder holds sipas-survey.csv (the questionnaires) or sipas-results.csv (the results per unit, as the survey contractor delivers them), or the same as a workbook; see the README, "Input files"
+inputs-file-missing-sipas-hint = every year's folder holds sipas-survey.csv (the questionnaires) or sipas-results.csv (the results per unit, as the survey contractor delivers them), or the same as a workbook; see docs/inputs.md
 inputs-sipas-both = both sipas-survey (the questionnaires) and sipas-results (the results per unit) are in the folder
 inputs-sipas-both-hint = keep the one the satisfaction index is to be computed from, and move the other out of the folder
 inputs-element-twice = element { $element } has two columns
@@ -158,3 +159,11 @@ inputs-results-twice-hint = one row per unit
 inputs-results-row-empty = no figure on this row: give each element's index, or the unit's index
 inputs-not-an-index = "{ $text }" is not an index in % (0 to 100)
 inputs-not-an-index-hint = write the index as 85.25, 85,25 or 85.25%
+
+## A rule set given as a workbook (--criteria FILE.xlsx)
+inputs-rules-sheet-missing = the workbook has no sheet "{ $sheet }"
+inputs-rules-column-missing = missing column: { $column }
+inputs-rules-hint = start from the workbook `par-index criteria --output FILE.xlsx` writes: its sheets and columns are the ones read
+inputs-rules-tree-missing = no sheet holds the tree of group { $group } (a sheet named by the group's id)
+inputs-rules-parameters = the rule's parameters cannot be read: { $detail }
+inputs-rules-parameters-hint = write them as the exported workbook does, e.g. levels = [{"{"} name = "Kịp thời", points = 1 {"}"}, …] or on = "percent", bands = [{"{"} from = 90, points = 2 {"}"}, …]

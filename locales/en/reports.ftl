@@ -31,7 +31,7 @@ reports-criteria-respondents = Survey respondents: { $groups } [{ $provenance }]
 reports-criteria-scale = Answer scale of the officials' survey: { $scale }
 reports-criteria-sipas = Satisfaction index: { $elements } elements, { $items } items; satisfied = level { $levels }; at least { $min } valid questionnaires per unit [{ $provenance }]
 reports-criteria-deductions = Deductions (at most { $cap } points):
-reports-criteria-deduction = { $code } { $name }: { $points } points a time, at most { $cap } [{ $provenance }]
+reports-criteria-deduction = { $code } { $name }: minus { $points } each time, at most { $cap } in all [{ $provenance }]
 reports-criteria-bands = Bands: { $bands }
 reports-criteria-rounding = Rounding: { $decimals } decimals, half away from zero (as Excel's ROUND); ranked on the { $ranking } values
 reports-criteria-ranking-exact = exact

@@ -25,3 +25,5 @@ stages-no-maximum = every criterion is N/A: the unit has no maximum
 stages-strict = { $message } (--strict)
 stages-missing-sipas-results = the unit has no row of results in the satisfaction survey's results
 stages-sipas-index-disagrees = the delivered index { $given } is not the mean of the delivered element indices ({ $mean }…): the mean stands, as the method computes the index
+stages-element-not-delivered = no index delivered for element { $code } ({ $name }): left out of the index
+stages-missing-sipas-results-hint = add the unit's row of results to the satisfaction survey's results (sipas-results), or run with --missing zero

@@ -82,7 +82,8 @@ cli-after-help =
     Mã thoát:
       0  thành công (kể cả khi chương trình nhận kết quả đóng đường ống sớm)
       1  lỗi bất thường bên trong par-index (xin báo lại cho người phát triển)
-      2  sai đối số dòng lệnh; đơn vị không có trong năm (lệnh explain); xlsx ra màn hình
+      2  sai đối số dòng lệnh; đơn vị không có trong năm (lệnh explain); sổ tính hoặc văn bản
+         Word ra màn hình; tên tệp --output trái với --format
       3  tệp bộ tiêu chí không hợp lệ
       4  dữ liệu đầu vào không hợp lệ (hoặc có cảnh báo khi dùng --strict); lệnh check tìm
          thấy lỗi; tệp --previous không phải kết quả xuất từ par-index
@@ -91,8 +92,8 @@ cli-arg-lang = Ngôn ngữ của thông điệp và trợ giúp: vi (tiếng Vi�
 
 ## Đối số dùng chung của các lệnh đọc dữ liệu một năm
 
-cli-arg-dir = Thư mục dữ liệu của năm (units.csv, self-assessment.csv, par-survey.csv, sipas-survey.csv, deductions.csv)
-cli-arg-criteria = Tệp bộ tiêu chí (TOML); không ghi thì dùng bộ tiêu chí Lạng Sơn 2023 có sẵn
+cli-arg-dir = Thư mục dữ liệu của năm (units.csv, self-assessment.csv, par-survey.csv, sipas-survey.csv hoặc sipas-results.csv, deductions.csv; mỗi tệp là CSV hoặc sổ tính)
+cli-arg-criteria = Tệp bộ tiêu chí (TOML, hoặc sổ tính do criteria --output TỆP.xlsx ghi ra); không ghi thì dùng bộ tiêu chí Lạng Sơn 2023 có sẵn
 cli-arg-encoding = Bảng mã của các tệp đầu vào không có BOM, thay cho bảng mã nhận ra ở từng tệp (UTF-8, hoặc bảng mã cũ được nhận ra và báo trong ghi chú), ví dụ windows-1258
 cli-arg-strict = Tiêu chí chưa thẩm định và điểm khác cách chấm là lỗi (mã thoát 4), không chỉ là cảnh báo
 cli-arg-missing = Cách xử lý tiêu chí được áp dụng nhưng không có số liệu để chấm
@@ -143,7 +144,7 @@ cli-compute-arg-format-value-json = Toàn bộ kết quả, cho các chương tr
 cli-compute-arg-format-value-xlsx = Sổ tính Excel trình bày như các phụ lục của quyết định, ghi vào --output TỆP.xlsx (hoặc đường ống, không ra màn hình)
 cli-compute-arg-format-value-docx = Các phụ lục dạng văn bản Word để đính kèm quyết định, ghi ra --output TỆP.docx (hoặc qua ống dẫn, không ra màn hình)
 cli-compute-arg-previous = Kết quả xuất của năm trước (JSON, CSV hoặc sổ tính của lệnh `compute`): thêm vào Phụ lục II chỉ số, thứ hạng năm trước và mức tăng, giảm (ghi rõ đơn vị mới và đơn vị không còn)
-cli-compute-arg-chart = Vẽ thêm biểu đồ SVG: các đơn vị của từng nhóm xếp theo Chỉ số CCHC, tô màu theo xếp loại
+cli-compute-arg-chart = Vẽ thêm biểu đồ (SVG hoặc PNG theo phần mở rộng của tệp): các đơn vị của từng nhóm xếp theo Chỉ số CCHC, tô màu theo xếp loại
 cli-compute-arg-ci = Độ tin cậy của từng thứ hạng: khoảng tin cậy ở mức LEVEL% (mặc định 95) bằng bootstrap các phiếu điều tra, báo cáo thay cho các phụ lục
 cli-compute-arg-ci-long =
     Độ tin cậy của từng thứ hạng: khoảng tin cậy ở mức LEVEL% (mặc định 95) bằng bootstrap các phiếu điều tra, báo cáo thay cho các phụ lục.
@@ -200,7 +201,7 @@ cli-explain-after-help =
 cli-explain-arg-unit = Đơn vị: mã (ví dụ SNV) hoặc tên như trong units.csv
 cli-explain-arg-format-value-table = Để đọc: tóm tắt, cây tiêu chí, tiêu chí mất nhiều điểm nhất, đơn vị liền kề, cảnh báo (80 cột)
 cli-explain-arg-format-value-json = Toàn bộ, cho các chương trình khác
-cli-explain-arg-format-value-xlsx = Phiếu kết quả của đơn vị dạng bảng tính: kết quả, số điểm cần để vượt đơn vị xếp trên và để đạt xếp loại cao hơn, các đơn vị liền kề, tiêu chí theo số điểm bị mất và so với đơn vị cao nhất trong nhóm, toàn bộ cây tiêu chí (mặc định khi có --all)
+cli-explain-arg-format-value-xlsx = Phiếu kết quả của đơn vị dạng sổ tính Excel: kết quả, số điểm cần để vượt đơn vị xếp trên và để đạt xếp loại cao hơn, các đơn vị liền kề, tiêu chí theo số điểm bị mất và so với đơn vị cao nhất trong nhóm, toàn bộ cây tiêu chí (mặc định khi có --all)
 cli-explain-arg-format-value-docx = Phiếu kết quả dạng văn bản Word
 cli-explain-arg-format = Định dạng kết quả (mặc định: bảng cho một đơn vị; với --all là xlsx, mỗi đơn vị một tệp)
 cli-explain-arg-previous = Kết quả xuất của năm trước (JSON, CSV hoặc sổ tính của lệnh `compute`): thêm mức tăng, giảm chỉ số và thứ hạng
@@ -263,7 +264,7 @@ cli-template-after-help =
       huong-dan.txt        câu hỏi, thang trả lời, nhóm đối tượng điều tra, các loại điểm trừ
     Tệp đã có được giữ nguyên, trừ khi có --force.
 cli-template-arg-year = Năm của biểu mẫu: năm của bộ tiêu chí (bộ tiêu chí có sẵn là của năm 2023; bộ tiêu chí năm khác ghi bằng --criteria)
-cli-template-arg-units = Các đơn vị: một tệp đơn vị (Mã đơn vị, Tên đơn vị, Nhóm hoặc code, name, group; CSV hoặc bảng tính) hoặc thư mục của một năm có tệp đó; không ghi thì dùng 31 đơn vị mẫu của Lạng Sơn có sẵn
+cli-template-arg-units = Các đơn vị: một tệp đơn vị (Mã đơn vị, Tên đơn vị, Nhóm hoặc code, name, group; CSV hoặc sổ tính) hoặc thư mục của một năm có tệp đó; không ghi thì dùng 31 đơn vị mẫu của Lạng Sơn có sẵn
 cli-template-arg-group = Chỉ các đơn vị của nhóm này (so, huyen)
 cli-template-arg-out = Thư mục để ghi, tạo mới nếu chưa có (mặc định: template-NĂM)
 cli-template-arg-force = Ghi đè các tệp đã có trong thư mục
@@ -276,7 +277,7 @@ cli-docx-on-terminal = --format docx ghi ra văn bản Word, không phải văn 
 
 # explain --all, explain --format xlsx|docx (phiếu kết quả của các đơn vị)
 cli-explain-arg-all = Ghi phiếu kết quả của mọi đơn vị vào thư mục --output THƯ_MỤC, mỗi đơn vị một tệp đặt tên theo mã đơn vị (SNV.xlsx; mã nào Windows không nhận làm tên tệp thì được đổi), ghi tất cả hoặc không ghi tệp nào; thư mục được tạo nếu chưa có. Thư mục số liệu của năm có thể viết ngay sau --all.
-cli-explain-binary-on-terminal = --format { $format } ghi ra văn bản, không phải văn bản thuần: hãy dùng --output TỆP.{ $format }
+cli-explain-binary-on-terminal = --format { $format } ghi ra tệp (sổ tính Excel hoặc văn bản Word), không in ra màn hình được: hãy dùng --output TỆP.{ $format }
 cli-explain-all-with-unit = --all giải thích mọi đơn vị: không ghi đơn vị ("{ $unit }"), chỉ ghi thư mục số liệu của năm
 cli-explain-all-needs-folder = --all ghi mỗi đơn vị một tệp: hãy dùng --output THƯ_MỤC, là một thư mục (không phải tệp)
 cli-explain-cannot-create = không tạo được thư mục { $dir }
@@ -296,7 +297,7 @@ cli-arg-bom = CSV: ghi dấu thứ tự byte (BOM) UTF-8 ở đầu, kể cả r
 cli-arg-no_bom = CSV: không ghi dấu thứ tự byte (BOM), kể cả vào tệp (cho chương trình không chấp nhận dấu này)
 
 ## par-index criteria
-cli-criteria-arg-output = Ghi vào TỆP thay vì ra màn hình; phần mở rộng của tệp quyết định định dạng (bảng .txt hoặc .md, .json, .toml)
+cli-criteria-arg-output = Ghi vào TỆP thay vì ra màn hình; phần mở rộng của tệp quyết định định dạng (bảng .txt hoặc .md, .json, .toml, .xlsx)
 cli-criteria-arg-format-value-toml = Toàn bộ bộ tiêu chí dưới dạng tệp tiêu chí, kèm căn cứ (provenance), nguồn và ghi chú: sửa cho năm khác rồi chỉ ra bằng --criteria
 cli-template-year-builtin = bộ tiêu chí có sẵn là của năm { $builtin }; để dùng cho năm { $year }, xuất bộ tiêu chí ra tệp bằng `par-index criteria --output tieu-chi-{ $year }.toml`, sửa year = { $year } và các quy định của năm đó trong tệp, rồi chỉ ra tệp bằng --criteria
 
@@ -323,3 +324,5 @@ cli-man-arg-output = Ghi trang hướng dẫn vào TỆP thay vì ra màn hình
 cli-man-unknown-command = không có lệnh { $name }; các lệnh là: { $known }
 cli-criteria-arg-format-value-table = Các cây tiêu chí dạng bảng, với điểm tối đa, nguồn điểm, cách chấm và nguồn gốc
 cli-criteria-arg-format-value-json = Mọi thông tin dùng để tính, cho các chương trình khác
+cli-criteria-arg-format-value-xlsx = Bộ tiêu chí dạng sổ tính để sửa như một bảng: mỗi nhóm một trang cây tiêu chí (mã, tên, điểm tối đa, nguồn điểm, cách chấm), các trang điều tra, điểm trừ, xếp loại và nguồn; dùng lại bằng --criteria TỆP.xlsx
+cli-criteria-xlsx-on-terminal = --format xlsx ghi ra sổ tính Excel, không in ra màn hình được: hãy dùng --output TỆP.xlsx

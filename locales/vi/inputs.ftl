@@ -10,7 +10,7 @@ inputs-cannot-read-units-of = không đọc được danh sách đơn vị của
 inputs-no-units-file = thư mục không có units.csv (hoặc units.xlsx)
 inputs-reading-failed = đọc các tệp dữ liệu của năm không thành công
 inputs-file-missing = thiếu tệp
-inputs-file-missing-hint = thư mục dữ liệu mỗi năm phải có { $stem }.csv (hoặc .xlsx); xem mục "Tệp đầu vào" của hướng dẫn
+inputs-file-missing-hint = thư mục dữ liệu mỗi năm phải có { $stem }.csv (hoặc .xlsx); xem mục "Tệp đầu vào" của hướng dẫn (docs/vi/huong-dan-su-dung.md)
 inputs-several-files = có nhiều tệp cho { $stem }: { $files }
 inputs-several-files-hint = chỉ để lại một tệp trong thư mục
 inputs-unreadable = không đọc được: { $error }
@@ -19,7 +19,7 @@ inputs-unreadable = không đọc được: { $error }
 inputs-utf16-without-bom = tệp có vẻ là văn bản UTF-16 nhưng không có dấu thứ tự byte (BOM)
 inputs-utf16-without-bom-hint = lưu lại tệp từ Excel dưới dạng "CSV UTF-8" hoặc "Unicode Text"
 inputs-not-text = tệp không phải là văn bản (có byte NUL)
-inputs-not-text-hint = hãy dùng tệp CSV, hoặc bảng tính có đúng phần mở rộng (.xlsx, .xls, .ods)
+inputs-not-text-hint = hãy dùng tệp CSV, hoặc sổ tính có đúng phần mở rộng (.xlsx, .xls, .ods)
 inputs-not-utf8 = văn bản không ở mã UTF-8
 inputs-not-utf8-hint = lưu tệp dưới dạng "CSV UTF-8", hoặc ghi rõ bảng mã bằng --encoding (ví dụ --encoding windows-1258)
 inputs-note-encoding = đọc theo bảng mã { $encoding } (văn bản không ở mã UTF-8; đã nhận ra bảng mã này)
@@ -29,16 +29,17 @@ inputs-quote-runs-over-hint = có lẽ thiếu dấu ngoặc kép (") đóng ở
 inputs-ragged = dòng có { $cells } ô nhưng dòng tiêu đề có { $columns } cột
 inputs-ragged-hint = kiểm tra xem có thiếu hoặc thừa dấu phân cách, hoặc dấu ngoặc kép chưa đóng ở dòng này hay dòng trước
 
-## Bảng tính
-inputs-not-a-workbook = tệp không phải là bảng tính .{ $extension } (không phải tệp Excel lưu với phần mở rộng này)
+## Sổ tính
+inputs-not-a-workbook = tệp không phải là sổ tính .{ $extension } (không phải tệp Excel lưu với phần mở rộng này)
 inputs-not-a-workbook-hint = nếu là văn bản CSV, hãy đổi phần mở rộng thành .csv; nếu không, mở bằng Excel và lưu lại dưới dạng .xlsx
-inputs-workbook-damaged = bảng tính bị hỏng, không đọc được { $error }
+inputs-workbook-damaged = sổ tính bị hỏng, không đọc được
+inputs-workbook-damaged-detail = sổ tính bị hỏng, không đọc được (chi tiết kỹ thuật: { $error })
 inputs-workbook-damaged-hint = mở bằng Excel và lưu lại dưới dạng .xlsx, hoặc xuất trang tính ra CSV UTF-8
-inputs-workbook-no-sheet = bảng tính không có trang tính nào
+inputs-workbook-no-sheet = sổ tính không có trang tính nào
 inputs-sheet-unreadable = không đọc được trang tính: { $error }
 inputs-note-sheet-named = đã đọc trang tính { $sheet } (mang tên của tệp)
 inputs-note-sheet-found = đã đọc trang tính { $sheet } (trang đầu tiên có dòng tiêu đề đủ các cột của tệp)
-inputs-note-sheet-hint = các trang tính của bảng tính: { $sheets }
+inputs-note-sheet-hint = các trang tính của sổ tính: { $sheets }
 inputs-no-sheet-fits = không trang tính nào có các cột { $columns } ở những dòng đầu (các trang: { $sheets })
 inputs-no-sheet-fits-hint = đặt tên trang tính là "{ $role }", hoặc thêm dòng tiêu đề có các cột này
 
@@ -67,13 +68,13 @@ inputs-unit-twice = đơn vị bị trùng (lần đầu ở dòng { $first })
 inputs-unit-twice-hint = mỗi đơn vị chỉ một dòng
 inputs-no-unit = không có đơn vị nào trong danh sách
 inputs-no-unit-hint = mỗi đơn vị một dòng: mã, tên, nhóm
-inputs-unknown-unit = đơn vị không có trong danh sách "{ $code }"
-inputs-unknown-unit-rows = đơn vị không có trong danh sách "{ $code }" (ở { $rows } dòng; đây là dòng đầu tiên)
+inputs-unknown-unit = mã đơn vị "{ $code }" không có trong units.csv
+inputs-unknown-unit-rows = mã đơn vị "{ $code }" không có trong units.csv (ở { $rows } dòng; đây là dòng đầu tiên)
 inputs-unit-empty = { $rows ->
     [one] mã đơn vị để trống
    *[other] mã đơn vị để trống ở { $rows } dòng (đây là dòng đầu tiên)
 }
-inputs-unit-empty-hint = ghi mã đơn vị trên mọi dòng; mã được gộp ô (merge) xuống các dòng trong Excel sẽ được đọc đúng từ chính bảng tính (.xlsx), nhưng tệp CSV lưu từ đó chỉ giữ mã ở dòng đầu
+inputs-unit-empty-hint = ghi mã đơn vị trên mọi dòng; mã được gộp ô (merge) xuống các dòng trong Excel sẽ được đọc đúng từ chính sổ tính (.xlsx), nhưng tệp CSV lưu từ đó chỉ giữ mã ở dòng đầu
 inputs-list-the-unit = bổ sung đơn vị vào units.csv
 inputs-did-you-mean-unit = có phải là { $codes }? Nếu không, bổ sung đơn vị vào units.csv
 
@@ -133,7 +134,7 @@ inputs-respondent-twice-hint = mỗi người trả lời và đơn vị đượ
 
 ## Kết quả xuất của năm trước (--previous)
 inputs-previous-cannot-read = không đọc được tệp kết quả năm trước { $file }
-inputs-previous-hint = dùng tệp JSON xuất bằng `par-index compute --format json`, hoặc tệp CSV (--format csv) hay bảng tính (--format xlsx) có Phụ lục II
+inputs-previous-hint = dùng tệp JSON xuất bằng `par-index compute --format json`, hoặc tệp CSV (--format csv) hay sổ tính (--format xlsx) có Phụ lục II
 inputs-previous-not-text = văn bản không ở mã UTF-8, cũng không phải UTF-16 có dấu thứ tự byte
 inputs-previous-not-json = không phải JSON hợp lệ: { $error }
 inputs-previous-no-units-list = không phải kết quả xuất của par-index compute: không có danh sách "units"
@@ -146,7 +147,7 @@ inputs-previous-unit-twice-hint = mỗi đơn vị chỉ xuất hiện một l�
 inputs-previous-no-unit = kết quả xuất không có đơn vị nào
 
 ## Kết quả khảo sát sự hài lòng theo đơn vị (sipas-results.csv)
-inputs-file-missing-sipas-hint = thư mục dữ liệu mỗi năm phải có sipas-survey.csv (các phiếu khảo sát) hoặc sipas-results.csv (kết quả theo đơn vị do đơn vị khảo sát cung cấp), hoặc bảng tính tương ứng; xem mục "Tệp đầu vào" của hướng dẫn
+inputs-file-missing-sipas-hint = thư mục dữ liệu mỗi năm phải có sipas-survey.csv (các phiếu khảo sát) hoặc sipas-results.csv (kết quả theo đơn vị do đơn vị khảo sát cung cấp), hoặc sổ tính tương ứng; xem mục "Tệp đầu vào" của hướng dẫn (docs/vi/huong-dan-su-dung.md)
 inputs-sipas-both = thư mục có cả sipas-survey (các phiếu khảo sát) và sipas-results (kết quả theo đơn vị)
 inputs-sipas-both-hint = giữ lại tệp dùng để tính Chỉ số hài lòng, chuyển tệp kia ra khỏi thư mục
 inputs-element-twice = yếu tố { $element } có hai cột
@@ -157,3 +158,11 @@ inputs-results-twice-hint = mỗi đơn vị một dòng
 inputs-results-row-empty = dòng này không có số liệu: ghi chỉ số của từng yếu tố, hoặc chỉ số của đơn vị
 inputs-not-an-index = "{ $text }" không phải là chỉ số phần trăm (từ 0 đến 100)
 inputs-not-an-index-hint = ghi chỉ số dạng 85.25, 85,25 hoặc 85.25%
+
+## Bộ tiêu chí dạng sổ tính Excel (--criteria TỆP.xlsx)
+inputs-rules-sheet-missing = sổ tính không có trang tính "{ $sheet }"
+inputs-rules-column-missing = thiếu cột: { $column }
+inputs-rules-hint = hãy bắt đầu từ sổ tính do `par-index criteria --output TỆP.xlsx` ghi ra: chương trình đọc đúng các trang tính và các cột của sổ tính đó
+inputs-rules-tree-missing = không có trang tính chứa cây tiêu chí của nhóm { $group } (trang tính đặt tên theo mã nhóm)
+inputs-rules-parameters = không đọc được tham số cách chấm: { $detail }
+inputs-rules-parameters-hint = ghi như sổ tính xuất ra, ví dụ levels = [{"{"} name = "Kịp thời", points = 1 {"}"}, …] hoặc on = "percent", bands = [{"{"} from = 90, points = 2 {"}"}, …]

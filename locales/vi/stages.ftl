@@ -1,5 +1,5 @@
 # Thông điệp của src/stages (tiếng Việt). Mã bắt đầu bằng "stages-"; mỗi mã có bản tương ứng trong locales/en/stages.ftl.
-stages-small-percentage = giá trị { $value } được đọc là { $value }% — có phải { $percent }%? Tỷ lệ ghi bằng số không quá 1 thường là phân số của bảng tính: nếu đúng vậy, hãy ghi { $percent } (hoặc { $percent }%)
+stages-small-percentage = giá trị { $value } được đọc là { $value }% — có phải { $percent }%? Tỷ lệ ghi bằng số không quá 1 thường là phân số của Excel: nếu đúng vậy, hãy ghi { $percent } (hoặc { $percent }%)
 stages-value-outside-rule = không khung điểm nào của cách chấm chứa { $value }: giữ số điểm đã ghi
 
 ## Cảnh báo: "par-index: cảnh báo: <tệp>:<dòng>: đơn vị X, tiêu chí Y: <nội dung>"
@@ -25,3 +25,5 @@ stages-no-maximum = mọi tiêu chí đều là N/A: đơn vị không có đi�
 stages-strict = { $message } (--strict)
 stages-missing-sipas-results = đơn vị không có dòng kết quả trong tệp kết quả khảo sát sự hài lòng
 stages-sipas-index-disagrees = chỉ số được cung cấp { $given } không bằng trung bình các chỉ số thành phần được cung cấp ({ $mean }…): dùng giá trị trung bình, theo cách tính của phương pháp
+stages-element-not-delivered = không có chỉ số của yếu tố { $code } ({ $name }): yếu tố này không được tính vào chỉ số
+stages-missing-sipas-results-hint = bổ sung dòng kết quả của đơn vị vào tệp kết quả khảo sát sự hài lòng (sipas-results), hoặc chạy với --missing zero

@@ -2,82 +2,19 @@
 
 use std::path::PathBuf;
 
-use clap::ValueEnum;
-
 use super::kind;
-use crate::criteria::{self, Criteria};
+use super::year::YearArgs;
 use crate::error::{Failure, exit};
-use crate::inputs::{ReadOptions, ReadSettings};
+use crate::inputs;
+use crate::inputs::ReadSettings;
 use crate::output;
 use crate::reports::annex::{self, Annex, Which};
-use crate::reports::{chart, csv, docx, json, previous, publish, table, xlsx};
-use crate::stages::{self, Options};
+use crate::reports::format::Annexes as Format;
+use crate::reports::{chart, csv, docx, json, previous, publish, table, uncertainty, xlsx};
+use crate::stages;
 
-// The help of every argument and value is in locales/*/cli.ftl (cli-compute-arg-*, and
-// cli-arg-* for the arguments the commands share), found by name in cli.rs.
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    // a table for the terminal
-    Table,
-    Csv,
-    Json,
-    // the annex workbook, to --output FILE.xlsx or a pipe
-    Xlsx,
-    // a Word document of the annexes, to --output FILE.docx or a pipe
-    Docx,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Missing {
-    // an applicable leaf with nothing to score is an error
-    Error,
-    // it scores 0, with a warning
-    Zero,
-}
-
-/// The arguments every command that reads a year shares.
-#[derive(Debug, clap::Args)]
-pub struct YearArgs {
-    // the year's folder
-    #[arg(value_name = "DIR", default_value = ".")]
-    pub dir: PathBuf,
-    #[arg(long, value_name = "FILE")]
-    pub criteria: Option<PathBuf>,
-    // of input files without a byte-order mark
-    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
-    pub encoding: Option<&'static encoding_rs::Encoding>,
-    // not appraised leaves and rule disagreements are errors
-    #[arg(long)]
-    pub strict: bool,
-    #[arg(long, value_enum, default_value_t = Missing::Error)]
-    pub missing: Missing,
-}
-
-fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
-    encoding_rs::Encoding::for_label(label.trim().as_bytes())
-        .ok_or_else(|| crate::tr!("cli-encoding-unknown", label = label))
-}
-
-impl YearArgs {
-    pub fn read_settings(&self) -> ReadSettings {
-        ReadSettings {
-            options: ReadOptions {
-                encoding: self.encoding,
-            },
-            keep_answers: false,
-        }
-    }
-
-    pub fn options(&self) -> Options {
-        Options {
-            strict: self.strict,
-            missing_zero: self.missing == Missing::Zero,
-        }
-    }
-}
-
-// Its help (about, examples) is in locales/*/cli.ftl, cli-compute-*.
+// Its help (about, examples, every argument) is in locales/*/cli.ftl, cli-compute-*, and
+// cli-arg-* for the arguments the commands share; found by name in cli.rs.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
@@ -105,32 +42,8 @@ pub struct Args {
     pub ci: Option<rust_decimal::Decimal>,
     #[arg(long, value_name = "N", requires = "ci", value_parser = crate::uncertainty::parse_replicates)]
     pub replicates: Option<usize>,
-    #[arg(long, value_name = "S", requires = "ci", value_parser = crate::cli::whole::<u64>)]
+    #[arg(long, value_name = "S", requires = "ci", value_parser = super::whole::<u64>)]
     pub seed: Option<u64>,
-}
-
-/// The groups asked for, as indices into the criteria.
-pub fn groups(criteria: &Criteria, group: Option<&str>) -> Result<Vec<usize>, Failure> {
-    match group {
-        None => Ok((0..criteria.groups.len()).collect()),
-        Some(id) => criteria
-            .groups
-            .iter()
-            .position(|g| g.id.eq_ignore_ascii_case(id.trim()))
-            .map(|g| vec![g])
-            .ok_or_else(|| unknown_group(criteria, id)),
-    }
-}
-
-/// A `--group` the criteria do not define.
-pub fn unknown_group(criteria: &Criteria, id: &str) -> Failure {
-    let groups = criteria
-        .groups
-        .iter()
-        .map(|g| g.id.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
-    Failure::Usage(crate::tr!("cli-unknown-group", group = id, groups = groups))
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
@@ -143,8 +56,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     )?;
     let chart_kind = args.chart.as_deref().map(kind::Chart::of).transpose()?;
     let to_file = args.output.is_some();
-    let criteria = criteria::load(args.year.criteria.as_deref())?;
-    let mut groups = groups(&criteria, args.group.as_deref())?;
+    let criteria = inputs::criteria_workbook::load(args.year.criteria.as_deref())?;
+    let mut groups = super::groups(&criteria, args.group.as_deref())?;
     if format == Format::Xlsx {
         if args.ci.is_some() {
             return Err(Failure::Usage(crate::tr!("cli-xlsx-with-ci")).into());
@@ -183,9 +96,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         };
         let ci = bootstrap::run(&criteria, &year, &results, &groups, settings)?;
         let terminal = args.output.is_none() && output::stdout_is_terminal();
-        let bytes = crate::reports::uncertainty::bootstrap(
-            &criteria, &results, &ci, args.annex, format, terminal,
-        )?;
+        let figures = format.figures().ok_or_else(uncertainty::xlsx_refused)?;
+        let bytes =
+            uncertainty::bootstrap(&criteria, &results, &ci, args.annex, figures, terminal)?;
         let bytes = match format {
             Format::Csv => args.bom.apply(bytes, to_file),
             _ => bytes,

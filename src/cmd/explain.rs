@@ -6,25 +6,16 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
-use super::compute::YearArgs;
-use crate::criteria;
+use super::year::YearArgs;
+use crate::criteria::Criteria;
 use crate::error::{Failure, exit};
+use crate::inputs::{self, Year};
 use crate::output;
 use crate::reports::explain::{self, Layout};
-use crate::reports::previous;
+use crate::reports::format::UnitReport as Format;
+use crate::reports::previous::{self, Changes};
 use crate::reports::scorecard;
 use crate::stages::{self, Results};
-use crate::text::{fold, normalize_key};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    // for people, 80 columns
-    Table,
-    Json,
-    // the unit's scorecard (phiếu kết quả) as a workbook, or as a Word document
-    Xlsx,
-    Docx,
-}
 
 // Its help (about, examples, every argument) is in locales/*/cli.ftl, cli-explain-*.
 #[derive(Debug, clap::Args)]
@@ -47,13 +38,13 @@ pub struct Args {
     #[arg(long, value_name = "N", value_parser = parse_depth)]
     pub depth: Option<u8>,
     // how many criteria to list by points lost (0 = all)
-    #[arg(long, value_name = "N", default_value_t = 10, value_parser = crate::cli::whole::<usize>)]
+    #[arg(long, value_name = "N", default_value_t = 10, value_parser = super::whole::<usize>)]
     pub top: usize,
 }
 
 /// `--depth`: 1, 2 or 3.
 fn parse_depth(text: &str) -> Result<u8, String> {
-    crate::cli::whole::<u8>(text)
+    super::whole::<u8>(text)
         .ok()
         .filter(|d| (1..=3).contains(d))
         .ok_or_else(|| crate::tr!("cli-explain-depth-range"))
@@ -84,7 +75,7 @@ pub fn run(mut args: Args) -> anyhow::Result<u8> {
         ))
         .into());
     }
-    let criteria = criteria::load(args.year.criteria.as_deref())?;
+    let criteria = inputs::criteria_workbook::load(args.year.criteria.as_deref())?;
     let previous = args.previous.as_deref().map(previous::read).transpose()?;
     let year = super::read_year(&args.year.dir, &criteria, args.year.read_settings())?;
     let results = stages::compute(&criteria, &year, args.year.options())?;
@@ -96,89 +87,79 @@ pub fn run(mut args: Args) -> anyhow::Result<u8> {
     let changes = previous
         .as_ref()
         .map(|p| previous::changes(&criteria, &results, &[group], p));
-    let e = explain::explain(&criteria, &year, &results, unit, changes.as_ref());
-    let bytes = match format {
+    let terminal = args.output.is_none() && output::stdout_is_terminal();
+    let width = if terminal {
+        crate::reports::table::new(true)
+            .width()
+            .map_or(80, usize::from)
+    } else {
+        80
+    };
+    let bytes = report(
+        &criteria,
+        &year,
+        &results,
+        unit,
+        changes.as_ref(),
+        format,
+        args.layout(width),
+    )?;
+    output::emit(args.output.as_deref(), &bytes)?;
+    Ok(exit::OK)
+}
+
+impl Args {
+    /// How the text of an explanation is laid out, `width` columns wide.
+    fn layout(&self, width: usize) -> Layout {
+        Layout {
+            width,
+            depth: self.depth.map_or(usize::MAX, usize::from),
+            top: self.top,
+        }
+    }
+}
+
+/// The report on `unit` in `format`: where it lost its points as text or JSON, or its
+/// scorecard as a workbook or a Word document.
+fn report(
+    criteria: &Criteria,
+    year: &Year,
+    results: &Results,
+    unit: usize,
+    changes: Option<&Changes>,
+    format: Format,
+    layout: Layout,
+) -> anyhow::Result<Vec<u8>> {
+    Ok(match format {
         Format::Xlsx => {
-            let card = scorecard::scorecard(&criteria, &year, &results, unit, changes.as_ref());
-            scorecard::xlsx::render(&criteria, &card, args.top)?
+            let card = scorecard::scorecard(criteria, year, results, unit, changes);
+            scorecard::xlsx::render(criteria, &card, layout.top)?
         }
         Format::Docx => {
-            let card = scorecard::scorecard(&criteria, &year, &results, unit, changes.as_ref());
-            scorecard::docx::render(&criteria, &card, args.top)?
+            let card = scorecard::scorecard(criteria, year, results, unit, changes);
+            scorecard::docx::render(criteria, &card, layout.top)?
         }
         Format::Json => {
+            let e = explain::explain(criteria, year, results, unit, changes);
             let mut s = serde_json::to_string_pretty(&e)?;
             s.push('\n');
             s.into_bytes()
         }
         Format::Table => {
-            let terminal = args.output.is_none() && output::stdout_is_terminal();
-            let width = if terminal {
-                crate::reports::table::new(true)
-                    .width()
-                    .map_or(80, usize::from)
-            } else {
-                80
-            };
-            explain::render(
-                &criteria,
-                &e,
-                Layout {
-                    width,
-                    depth: args.depth.map_or(usize::MAX, usize::from),
-                    top: args.top,
-                },
-            )
-            .into_bytes()
+            let e = explain::explain(criteria, year, results, unit, changes);
+            explain::render(criteria, &e, layout).into_bytes()
         }
-    };
-    output::emit(args.output.as_deref(), &bytes)?;
-    Ok(exit::OK)
+    })
 }
 
 /// The unit named by `wanted`: its code (any case), or its name (any case and spacing, with or
 /// without diacritics when that names one unit); otherwise a usage error listing the nearest
 /// codes and names.
 pub fn find_unit(results: &Results, wanted: &str) -> Result<usize, Failure> {
-    let key = normalize_key(wanted);
-    let folded = fold(wanted);
-    if let Some(i) = results
-        .units
-        .iter()
-        .position(|u| u.code == key)
-        .or_else(|| {
-            results
-                .units
-                .iter()
-                .position(|u| u.code.eq_ignore_ascii_case(&key) || fold(&u.name) == folded)
-        })
-    {
-        return Ok(i);
-    }
-    let bare = without_marks(&folded);
-    let same: Vec<usize> = (0..results.units.len())
-        .filter(|&i| without_marks(&fold(&results.units[i].name)) == bare)
-        .collect();
-    if let [i] = same[..] {
-        return Ok(i);
-    }
-    let mut near: Vec<(f64, usize)> = results
-        .units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| {
-            let by_code = strsim::jaro_winkler(&key.to_lowercase(), &u.code.to_lowercase());
-            let name = fold(&u.name);
-            let by_name = if !folded.is_empty() && name.contains(&folded) {
-                0.95
-            } else {
-                strsim::jaro_winkler(&folded, &name)
-            };
-            (by_code.max(by_name), i)
-        })
-        .filter(|&(score, _)| score > 0.75)
-        .collect();
-    near.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let near = match results.find_unit(wanted) {
+        Ok(i) => return Ok(i),
+        Err(near) => near,
+    };
     let hint = if near.is_empty() {
         let units = results
             .units
@@ -191,7 +172,7 @@ pub fn find_unit(results: &Results, wanted: &str) -> Result<usize, Failure> {
         let units = near
             .iter()
             .take(5)
-            .map(|&(_, i)| format!("{} ({})", results.units[i].code, results.units[i].name))
+            .map(|&i| format!("{} ({})", results.units[i].code, results.units[i].name))
             .collect::<Vec<_>>()
             .join(", ");
         crate::tr!("cli-explain-did-you-mean", units = units)
@@ -201,13 +182,4 @@ pub fn find_unit(results: &Results, wanted: &str) -> Result<usize, Failure> {
         unit = wanted,
         hint = hint
     )))
-}
-
-/// Lower-case text without diacritics: "sở nội vụ" → "so noi vu", "đ" → "d".
-fn without_marks(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    text.nfd()
-        .filter(|&c| !unicode_normalization::char::is_combining_mark(c))
-        .map(|c| if c == 'đ' || c == 'Đ' { 'd' } else { c })
-        .collect()
 }

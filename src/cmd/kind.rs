@@ -4,9 +4,10 @@
 //! which.
 //!
 //! An extension that is a format's own name (`csv`, `json`, `xlsx`, `toml`, …) names that
-//! format of any command whose `Format` has it, with nothing to add here: a new format (say
-//! `Format::Docx`) is told by its extension (`.docx`) as soon as it exists. Other names of a
-//! format are one line each in [`ALIASES`].
+//! format of any command whose `Format` has it: a new format (say `Docx`) is told by its
+//! extension (`.docx`) as soon as it exists. Other names of a format are one line each in
+//! [`ALIASES`]; every extension some command writes is in [`WRITTEN`] (a test in cmd/mod.rs
+//! holds it to the commands' formats).
 
 use std::path::Path;
 
@@ -69,15 +70,14 @@ pub fn extensions<F: ValueEnum>() -> Vec<String> {
         .collect()
 }
 
-/// Whether some command writes files with this extension (then another command is not to
-/// write something else under it).
+/// Every extension some command writes (then another command is not to write something else
+/// under it): the extensions of every command's formats and of `--chart`.
+pub const WRITTEN: &[&str] = &[
+    "txt", "md", "csv", "json", "xlsx", "docx", "toml", "svg", "png",
+];
+
 fn known_anywhere(ext: &str) -> bool {
-    use super::{compute, criteria, explain, sensitivity};
-    named::<compute::Format>(ext).is_some()
-        || named::<explain::Format>(ext).is_some()
-        || named::<sensitivity::Format>(ext).is_some()
-        || named::<criteria::Format>(ext).is_some()
-        || named::<Chart>(ext).is_some()
+    WRITTEN.contains(&ext)
 }
 
 /// The format a command writes: the one `--output`'s extension names, `--format` when the file
@@ -140,9 +140,9 @@ impl Chart {
     }
 }
 
-/// `--bom` / `--no-bom`: whether CSV starts with a UTF-8 byte-order mark. By default a file
-/// gets one (Excel on Windows then reads the Vietnamese text as UTF-8) and standard output
-/// does not (scripts read it).
+// `--bom` / `--no-bom`: whether CSV starts with a UTF-8 byte-order mark. By default a file
+// gets one (Excel on Windows then reads the Vietnamese text as UTF-8) and standard output
+// does not (scripts read it).
 #[derive(Debug, Clone, Copy, Default, clap::Args)]
 pub struct Bom {
     #[arg(long, overrides_with = "no_bom")]
@@ -179,7 +179,7 @@ impl Bom {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cmd::{compute, criteria, sensitivity};
+    use crate::reports::format::{Annexes, Figures};
 
     fn resolved<F: ValueEnum + Copy + PartialEq>(
         format: Option<F>,
@@ -191,7 +191,7 @@ mod tests {
 
     #[test]
     fn the_extension_names_the_format() {
-        use compute::Format::*;
+        use Annexes::*;
         for (file, format) in [
             ("a.csv", Csv),
             ("A.CSV", Csv),
@@ -210,41 +210,29 @@ mod tests {
         assert_eq!(resolved(Some(Csv), Some("a.dat"), Table), Ok(Csv));
         assert_eq!(resolved(Some(Csv), Some("phu-luc"), Table), Ok(Csv));
         // "table" is the format's name, not an extension
-        assert!(resolved::<compute::Format>(None, Some("a.table"), Table).is_err());
+        assert!(resolved::<Annexes>(None, Some("a.table"), Table).is_err());
     }
 
     #[test]
     fn contradictions_and_unknown_names_are_refused() {
-        use compute::Format::*;
+        use Annexes::*;
         let e = resolved(Some(Csv), Some("t.xlsx"), Table).unwrap_err();
         assert!(e.contains("--format csv") && e.contains("t.xlsx"), "{e}");
         assert!(e.contains("xlsx"), "{e}");
         let e = resolved(Some(Table), Some("t.csv"), Table).unwrap_err();
         assert!(e.contains("--format table"), "{e}");
-        let e = resolved::<compute::Format>(None, Some("t.dat"), Table).unwrap_err();
+        let e = resolved::<Annexes>(None, Some("t.dat"), Table).unwrap_err();
         assert!(
             e.contains(".txt, .md, .csv, .json, .xlsx"),
             "the known extensions: {e}"
         );
-        let e = resolved::<compute::Format>(None, Some("noext"), Table).unwrap_err();
+        let e = resolved::<Annexes>(None, Some("noext"), Table).unwrap_err();
         assert!(e.contains(".csv"), "{e}");
         // an extension another command or --chart writes is not this command's to misuse
         let e = resolved(Some(Csv), Some("c.png"), Table).unwrap_err();
         assert!(e.contains(".png"), "{e}");
-        let e = resolved(
-            Some(sensitivity::Format::Csv),
-            Some("s.xlsx"),
-            sensitivity::Format::Table,
-        )
-        .unwrap_err();
+        let e = resolved(Some(Figures::Csv), Some("s.xlsx"), Figures::Table).unwrap_err();
         assert!(e.ends_with("its outputs are .txt, .md, .csv, .json"), "{e}");
-        let e = resolved(
-            Some(criteria::Format::Json),
-            Some("c.csv"),
-            criteria::Format::Table,
-        )
-        .unwrap_err();
-        assert!(e.contains(".txt, .md, .json, .toml"), "{e}");
     }
 
     #[test]

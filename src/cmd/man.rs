@@ -3,8 +3,6 @@
 
 use std::path::PathBuf;
 
-use clap::CommandFactory;
-
 use crate::error::{Failure, exit};
 use crate::output;
 
@@ -16,15 +14,15 @@ pub struct Args {
     pub output: Option<PathBuf>,
 }
 
-pub fn run(args: Args) -> anyhow::Result<u8> {
-    let page = page(args.command.as_deref())?;
+/// Writes the page of the program whose arguments `cli` defines, or of one of its commands.
+pub fn run(args: Args, cli: clap::Command) -> anyhow::Result<u8> {
+    let page = page(cli, args.command.as_deref())?;
     output::emit(args.output.as_deref(), &page)?;
     Ok(exit::OK)
 }
 
-/// The page of par-index, or of its command `name`, as roff.
-pub fn page(name: Option<&str>) -> Result<Vec<u8>, Failure> {
-    let mut cmd = crate::cli::Cli::command();
+/// The page of par-index (whose arguments `cli` defines), or of its command `name`, as roff.
+pub fn page(mut cmd: clap::Command, name: Option<&str>) -> Result<Vec<u8>, Failure> {
     cmd.build();
     let (cmd, title) = match name {
         None => (cmd, "par-index".to_string()),

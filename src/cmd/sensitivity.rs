@@ -5,32 +5,16 @@ use std::path::PathBuf;
 
 use rust_decimal::Decimal;
 
-use crate::cmd::compute::{self, YearArgs, groups};
-use crate::cmd::kind;
-use crate::criteria;
+use super::year::YearArgs;
+use super::{groups, kind};
 use crate::error::exit;
+use crate::inputs;
 use crate::output;
+use crate::reports::format::Figures as Format;
 use crate::reports::uncertainty;
 use crate::stages;
 use crate::uncertainty::sensitivity::{self, Settings};
 use crate::uncertainty::{DEFAULT_SEED, parse_percent_arg, parse_replicates};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Table,
-    Csv,
-    Json,
-}
-
-impl From<Format> for compute::Format {
-    fn from(f: Format) -> compute::Format {
-        match f {
-            Format::Table => compute::Format::Table,
-            Format::Csv => compute::Format::Csv,
-            Format::Json => compute::Format::Json,
-        }
-    }
-}
 
 // Its help (about, examples, every argument) is in locales/*/cli.ftl, cli-sensitivity-*.
 #[derive(Debug, clap::Args)]
@@ -44,7 +28,7 @@ pub struct Args {
     pub spread: Decimal,
     #[arg(long, value_name = "N", default_value_t = Settings::DEFAULT_REPLICATES, value_parser = parse_replicates)]
     pub replicates: usize,
-    #[arg(long, value_name = "S", default_value_t = DEFAULT_SEED, value_parser = crate::cli::whole::<u64>)]
+    #[arg(long, value_name = "S", default_value_t = DEFAULT_SEED, value_parser = super::whole::<u64>)]
     pub seed: u64,
     // default: as the --output file's extension says, else table
     #[arg(long, value_enum)]
@@ -66,7 +50,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         args.output.as_deref(),
         Format::Table,
     )?;
-    let criteria = criteria::load(args.year.criteria.as_deref())?;
+    let criteria = inputs::criteria_workbook::load(args.year.criteria.as_deref())?;
     let groups = groups(&criteria, args.group.as_deref())?;
     let year = super::read_year(&args.year.dir, &criteria, args.year.read_settings())?;
     let results = stages::compute(&criteria, &year, args.year.options())?;
@@ -78,7 +62,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     };
     let s = sensitivity::run(&criteria, &results, &groups, settings)?;
     let terminal = args.output.is_none() && output::stdout_is_terminal();
-    let bytes = uncertainty::sensitivity(&criteria, &results, &s, format.into(), terminal)?;
+    let bytes = uncertainty::sensitivity(&criteria, &results, &s, format, terminal)?;
     let bytes = match format {
         Format::Csv => args.bom.apply(bytes, args.output.is_some()),
         _ => bytes,

@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::criteria::{self, Criteria};
+use crate::criteria::Criteria;
 use crate::error::{Failure, exit};
 use crate::inputs::Unit;
 use crate::output;
@@ -25,7 +25,7 @@ const BUILTIN_UNITS_NAME: &str = "samples/2023/units.csv (built in)";
 #[derive(Debug, clap::Args)]
 pub struct Args {
     // the year the forms are for: the criteria's year
-    #[arg(long, value_name = "Y", value_parser = crate::cli::whole::<i64>)]
+    #[arg(long, value_name = "Y", value_parser = super::whole::<i64>)]
     pub year: Option<i64>,
     #[arg(long, value_name = "FILE")]
     pub criteria: Option<PathBuf>,
@@ -45,7 +45,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let criteria = criteria::load(args.criteria.as_deref())?;
+    let criteria = crate::inputs::criteria_workbook::load(args.criteria.as_deref())?;
     if let Some(y) = args.year
         && y != criteria.year
     {
@@ -66,7 +66,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         ))
         .into());
     }
-    let groups = super::compute::groups(&criteria, args.group.as_deref())?;
+    let groups = super::groups(&criteria, args.group.as_deref())?;
     let units: Vec<Unit> = read_units(args.units.as_deref(), &criteria)?
         .into_iter()
         .filter(|u| groups.contains(&u.group))
@@ -131,7 +131,7 @@ mod tests {
 
     #[test]
     fn the_built_in_units_are_the_31_of_lang_son() {
-        let c = criteria::load(None).unwrap();
+        let c = crate::criteria::load(None).unwrap();
         let units = read_units(None, &c).unwrap();
         assert_eq!(units.len(), 31);
         assert_eq!(
@@ -145,7 +145,7 @@ mod tests {
 
     #[test]
     fn bad_units_are_all_reported() {
-        let c = criteria::load(None).unwrap();
+        let c = crate::criteria::load(None).unwrap();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("u.csv");
         std::fs::write(

@@ -275,6 +275,59 @@ fn group(out: &mut String, g: &Group) {
     }
 }
 
+/// The keys of a rule beside its kind, on one line, as TOML writes an inline table's entries:
+/// `levels = [{ name = "Kịp thời", points = 1 }, …]`, `on = "percent", bands = [{ above = 90,
+/// points = 2 }, …]`, `allowed = [0, 0.5, 1]`; empty for a rule with none (free points in
+/// `[0, max]`, proportional). The criteria workbook's machine-readable column.
+pub fn rule_parameters(rule: &Rule) -> String {
+    match rule {
+        Rule::Free { allowed: None } | Rule::Proportional => String::new(),
+        Rule::Free {
+            allowed: Some(values),
+        } => {
+            let values: Vec<String> = values.iter().map(|v| number(*v)).collect();
+            format!("allowed = [{}]", values.join(", "))
+        }
+        Rule::Levels { levels } => {
+            let levels: Vec<String> = levels
+                .iter()
+                .map(|l| {
+                    format!(
+                        "{{ name = {}, points = {} }}",
+                        string(&l.name),
+                        number(l.points)
+                    )
+                })
+                .collect();
+            format!("levels = [{}]", levels.join(", "))
+        }
+        Rule::Bands { on, bands } => {
+            let on = match on {
+                super::Measure::Percent => "percent",
+                super::Measure::Count => "count",
+            };
+            let bands: Vec<String> = bands
+                .iter()
+                .map(|b| {
+                    let mut parts: Vec<String> = bounds(&b.interval)
+                        .into_iter()
+                        .map(|(k, v)| format!("{k} = {v}"))
+                        .collect();
+                    parts.push(format!("points = {}", number(b.points)));
+                    format!("{{ {} }}", parts.join(", "))
+                })
+                .collect();
+            format!("on = {}, bands = [{}]", string(on), bands.join(", "))
+        }
+    }
+}
+
+/// The keys of an interval's ends, for a band of the index: `at`, or from/above and
+/// to/below.
+pub fn band_bounds(i: &Interval) -> Vec<(&'static str, String)> {
+    bounds(i)
+}
+
 /// A comment line between rules, before a table.
 fn heading(out: &mut String, text: &str) {
     let rule = "-".repeat(93);
@@ -334,7 +387,7 @@ pub fn number(d: Decimal) -> String {
 }
 
 /// A TOML string, escaped as TOML writes it.
-fn string(s: &str) -> String {
+pub fn string(s: &str) -> String {
     ::toml::Value::String(s.to_string()).to_string()
 }
 

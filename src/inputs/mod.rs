@@ -4,6 +4,7 @@
 //! streams and tallied, so that memory grows with units and criteria, not with the number of
 //! questionnaires (answers are kept, as bytes, only when resampling asks for them).
 
+pub mod criteria_workbook;
 mod deductions;
 mod par_survey;
 pub mod previous;
@@ -300,16 +301,21 @@ fn open(
                         _ => tr!("inputs-file-missing-hint", stem = role),
                     }),
                 );
+                // what the file would have given is missing everywhere: not worth a problem each
+                problems.stopped = true;
             }
             return Ok((None, opened));
         }
         Err(p) => {
             problems.push(p);
+            problems.stopped = true;
             return Ok((None, opened));
         }
     };
     let name = path.display().to_string();
     let table = Table::open(&path, &name, spec, settings.options, problems)?;
+    // a file that is no usable table (its columns missing, say) leaves the same gaps
+    problems.stopped |= table.is_none();
     opened.sheet = table.as_ref().and_then(|t| t.sheet.clone());
     opened.name = Some(name);
     Ok((table, opened))

@@ -117,10 +117,10 @@ pub fn read(
     while let Some(line) = table.next(&mut record, problems) {
         let cell = |k: usize| cols[k].map_or("", |c| cell(&record, c));
         let (unit_text, criterion_text) = (cell(0), cell(1));
-        let at = |k: usize, message: String| {
-            table
-                .problem(line, cols[k].map_or(0, |c| c + 1), message)
-                .column_name(COLUMNS[k].key)
+        // (the column named as the file's header names it)
+        let at = |k: usize, message: String| match cols[k] {
+            Some(c) => table.at(line, c, message),
+            None => table.problem(line, 0, message).column_name(COLUMNS[k].key),
         };
         let Some(u) = unit_of.get(unit_text) else {
             unknown.add(unit_text, line, cols[0].unwrap_or_default());
@@ -232,9 +232,18 @@ pub fn read(
             && appraised == Entry::Empty
         {
             problems.push(
-                at(4, tr!("inputs-value-outside-bands", value = value_text))
-                    .subject(subject())
-                    .hint(tr!("inputs-value-outside-bands-hint")),
+                at(
+                    4,
+                    tr!(
+                        "inputs-value-outside-bands",
+                        value = match value_text.ends_with('%') {
+                            true => value_text.to_string(),
+                            false => format!("{value_text}%"),
+                        }
+                    ),
+                )
+                .subject(subject())
+                .hint(tr!("inputs-value-outside-bands-hint")),
             );
             bad = true;
         }

@@ -3,9 +3,13 @@
 
 pub mod annex;
 pub mod chart;
+pub mod check;
+pub mod criteria;
+pub mod criteria_workbook;
 pub mod csv;
 pub mod docx;
 pub mod explain;
+pub mod format;
 pub mod json;
 pub mod previous;
 pub mod publish;

@@ -92,8 +92,18 @@ pub fn scorecard<'a>(
     unit: usize,
     changes: Option<&super::previous::Changes>,
 ) -> Scorecard<'a> {
-    let e = super::explain::explain(criteria, year, results, unit, changes);
+    let mut e = super::explain::explain(criteria, year, results, unit, changes);
     let u = &results.units[unit];
+    // a scorecard is a document in Vietnamese, as the annexes are: the rules and the measured
+    // values in the decision's words whatever the messages' language
+    let nodes = &criteria.groups[u.group].nodes;
+    for (i, (line, node)) in e.nodes.iter_mut().zip(nodes).enumerate() {
+        line.rule = node.rule.as_ref().map(|r| r.describe(node.max));
+        line.value = year
+            .row(u.unit, i)
+            .and_then(|r| r.value)
+            .map(|v| crate::stages::appraisal::describe_value_in(crate::i18n::Lang::Vi, node, v));
+    }
     let pass = e.neighbours.above.as_ref().map(|a| Pass {
         code: a.code.clone(),
         name: a.name.clone(),

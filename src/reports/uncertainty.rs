@@ -10,9 +10,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::annex::Which;
+use super::format::Figures;
 use super::json::Ordered;
 use super::table::{new as new_table, num};
-use crate::cmd::compute::Format;
 use crate::criteria::Criteria;
 use crate::decimal::{exact, fixed, publish};
 use crate::stages::Results;
@@ -27,7 +27,7 @@ pub fn bootstrap(
     results: &Results,
     ci: &Bootstrap,
     which: Which,
-    format: Format,
+    format: Figures,
     terminal: bool,
 ) -> anyhow::Result<Vec<u8>> {
     let sections: Vec<&Section> = ci
@@ -39,15 +39,14 @@ pub fn bootstrap(
         })
         .collect();
     Ok(match format {
-        Format::Table => bootstrap_table(criteria, results, ci, &sections, terminal).into_bytes(),
-        Format::Csv => bootstrap_csv(criteria, results, ci, &sections)?,
-        Format::Json => {
+        Figures::Table => bootstrap_table(criteria, results, ci, &sections, terminal).into_bytes(),
+        Figures::Csv => bootstrap_csv(criteria, results, ci, &sections)?,
+        Figures::Json => {
             let mut s =
                 serde_json::to_string_pretty(&bootstrap_json(criteria, results, ci, &sections))?;
             s.push('\n');
             s.into_bytes()
         }
-        Format::Xlsx | Format::Docx => return Err(xlsx_refused().into()),
     })
 }
 
@@ -56,23 +55,23 @@ pub fn sensitivity(
     criteria: &Criteria,
     results: &Results,
     s: &Sensitivity,
-    format: Format,
+    format: Figures,
     terminal: bool,
 ) -> anyhow::Result<Vec<u8>> {
     Ok(match format {
-        Format::Table => sensitivity_table(criteria, results, s, terminal).into_bytes(),
-        Format::Csv => sensitivity_csv(criteria, results, s)?,
-        Format::Json => {
+        Figures::Table => sensitivity_table(criteria, results, s, terminal).into_bytes(),
+        Figures::Csv => sensitivity_csv(criteria, results, s)?,
+        Figures::Json => {
             let mut text = serde_json::to_string_pretty(&sensitivity_json(criteria, results, s))?;
             text.push('\n');
             text.into_bytes()
         }
-        Format::Xlsx | Format::Docx => return Err(xlsx_refused().into()),
     })
 }
 
-/// The workbook is laid out for the annexes only (`compute` refuses --ci with it first).
-fn xlsx_refused() -> crate::error::Failure {
+/// The workbook and the document are laid out for the annexes only (`compute` refuses --ci
+/// with them first).
+pub fn xlsx_refused() -> crate::error::Failure {
     crate::error::Failure::Usage(tr!("reports-xlsx-refused"))
 }
 

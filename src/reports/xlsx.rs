@@ -16,10 +16,10 @@ use rust_xlsxwriter::{
 };
 
 use super::annex::{Annex, Cell};
-use super::explain::text_width;
 use super::publish::{self, Document, Kind};
 use crate::criteria::Criteria;
 use crate::stages::Results;
+use crate::text::text_width;
 
 /// Row of the first header row (after the title rows and a blank row).
 const HEADER: u32 = 4;

@@ -37,7 +37,12 @@ pub fn rule_points(node: &Node, value: Value) -> Option<Decimal> {
 /// A measured value as the decision writes it, in the messages' language: "85%", "3 lần"
 /// ("3 times"), or a level's name.
 pub fn describe_value(node: &Node, value: Value) -> String {
-    let lang = crate::i18n::lang();
+    describe_value_in(crate::i18n::lang(), node, value)
+}
+
+/// [`describe_value`] in `lang` (the scorecards, documents in Vietnamese, whatever the
+/// messages' language).
+pub fn describe_value_in(lang: crate::i18n::Lang, node: &Node, value: Value) -> String {
     match (node.rule.as_ref(), value) {
         (Some(Rule::Levels { levels }), Value::Level(i)) => {
             format!("\"{}\"", levels[i as usize].name)
@@ -49,7 +54,7 @@ pub fn describe_value(node: &Node, value: Value) -> String {
             Value::Number(v),
         ) => value_text(lang, v, Some(Measure::Count)),
         (_, Value::Number(v)) => value_text(lang, v, Some(Measure::Percent)),
-        (_, Value::Level(i)) => tr!("stages-level", level = i),
+        (_, Value::Level(i)) => crate::tr_in!(lang, "stages-level", level = i),
     }
 }
 

@@ -247,6 +247,47 @@ impl Results {
             .collect()
     }
 
+    /// The unit named by `wanted`: its code (any case), or its name (any case and spacing,
+    /// with or without diacritics when that names one unit). Otherwise the units whose code or
+    /// name come nearest, nearest first (none when nothing comes near).
+    pub fn find_unit(&self, wanted: &str) -> Result<usize, Vec<usize>> {
+        use crate::text::{fold, normalize_key, without_marks};
+        let key = normalize_key(wanted);
+        let folded = fold(wanted);
+        if let Some(i) = self.units.iter().position(|u| u.code == key).or_else(|| {
+            self.units
+                .iter()
+                .position(|u| u.code.eq_ignore_ascii_case(&key) || fold(&u.name) == folded)
+        }) {
+            return Ok(i);
+        }
+        let bare = without_marks(&folded);
+        let same: Vec<usize> = (0..self.units.len())
+            .filter(|&i| without_marks(&fold(&self.units[i].name)) == bare)
+            .collect();
+        if let [i] = same[..] {
+            return Ok(i);
+        }
+        let mut near: Vec<(f64, usize)> = self
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| {
+                let by_code = strsim::jaro_winkler(&key.to_lowercase(), &u.code.to_lowercase());
+                let name = fold(&u.name);
+                let by_name = if !folded.is_empty() && name.contains(&folded) {
+                    0.95
+                } else {
+                    strsim::jaro_winkler(&folded, &name)
+                };
+                (by_code.max(by_name), i)
+            })
+            .filter(|&(score, _)| score > 0.75)
+            .collect();
+        near.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        Err(near.into_iter().map(|(_, i)| i).collect())
+    }
+
     /// Units of a group, by satisfaction rank (then code).
     pub fn by_sipas_rank(&self, group: usize) -> Vec<&UnitResult> {
         let mut v: Vec<&UnitResult> = self.units.iter().filter(|u| u.group == group).collect();
@@ -355,11 +396,18 @@ pub fn compute_all(
                     file: Some(sipas_file.clone()),
                     sheet: None,
                     line: None,
-                    message: tr!(
-                        "stages-element-unanswered",
-                        code = element.code,
-                        name = element.name
-                    ),
+                    message: match delivered {
+                        Some(_) => tr!(
+                            "stages-element-not-delivered",
+                            code = element.code,
+                            name = element.name
+                        ),
+                        None => tr!(
+                            "stages-element-unanswered",
+                            code = element.code,
+                            name = element.name
+                        ),
+                    },
                 });
             }
         }
@@ -435,6 +483,9 @@ pub fn compute_all(
                                 ))
                                 .hint(match node.source {
                                     Some(Source::Survey) => tr!("stages-missing-survey-hint"),
+                                    Some(Source::Sipas) if delivered.is_some() => {
+                                        tr!("stages-missing-sipas-results-hint")
+                                    }
                                     Some(Source::Sipas) => tr!("stages-missing-sipas-hint"),
                                     _ => tr!("stages-missing-appraisal-hint"),
                                 }),

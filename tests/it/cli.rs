@@ -551,6 +551,43 @@ fn csv_files_start_with_a_byte_order_mark_and_standard_output_not() {
     );
 }
 
+/// Issue 15: the rules as a workbook to edit as a table. Written out as xlsx and read back with
+/// --criteria, they give the same annexes, byte for byte; `criteria --check` takes the workbook.
+#[test]
+fn the_builtin_rules_as_a_workbook_give_the_same_annexes() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("tieu-chi.xlsx");
+    let (code, _, err) = run(&["criteria", "--output", xlsx.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        std::fs::read(&xlsx).unwrap().starts_with(b"PK"),
+        "a workbook"
+    );
+    let (code, out, err) = run(&["criteria", "--check", xlsx.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("valid"), "{out}");
+    let sample = sample();
+    for format in ["json", "csv"] {
+        let annexes = |extra: &[&str]| {
+            let mut args = vec!["compute", sample.to_str().unwrap(), "--format", format];
+            args.extend_from_slice(extra);
+            let (code, out, err) = run_bytes(&args);
+            assert_eq!(code, 0, "{err}");
+            out
+        };
+        assert_eq!(
+            annexes(&["--criteria", xlsx.to_str().unwrap()]),
+            annexes(&[]),
+            "{format}"
+        );
+    }
+    // a workbook is not written to a terminal's text, and a broken one is refused (exit 3)
+    let broken = dir.path().join("hong.xlsx");
+    std::fs::write(&broken, b"PK not really").unwrap();
+    let (code, _, err) = run(&["criteria", "--check", broken.to_str().unwrap()]);
+    assert_eq!(code, 3, "{err}");
+}
+
 /// Issue 15: the rules built in could not be had as a file to start next year's from. Written
 /// out as TOML and read back with --criteria, they give the same annexes, byte for byte.
 #[test]
@@ -683,7 +720,8 @@ fn the_manual_page_has_its_sections() {
         "SYNOPSIS",
         "DESCRIPTION",
         "OPTIONS",
-        "SUBCOMMANDS",
+        // (the commands' heading as the help has it, in the messages' language)
+        "Commands",
         "VERSION",
     ] {
         assert!(

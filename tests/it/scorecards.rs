@@ -389,3 +389,38 @@ fn one_units_scorecard_and_the_same_bytes_twice() {
             == std::fs::read(all.join("SNV.xlsx")).unwrap()
     );
 }
+
+/// A scorecard is a document in Vietnamese, as the annexes are: with the messages in English
+/// (PAR_INDEX_LANG=en, as every test here runs), its rules and measured values keep the
+/// decision's words.
+#[test]
+fn a_scorecard_keeps_the_decisions_words_whatever_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("SNV.xlsx");
+    let (code, _, err) = run(&[
+        "explain",
+        "SNV",
+        sample().to_str().unwrap(),
+        "--output",
+        book.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let mut xlsx: Xlsx<_> = calamine::open_workbook(&book).unwrap();
+    let mut text = String::new();
+    for name in xlsx.sheet_names() {
+        let range = xlsx.worksheet_range(&name).unwrap();
+        for row in range.rows() {
+            for cell in row {
+                text += &cell_text(Some(cell));
+                text.push('\n');
+            }
+        }
+    }
+    assert!(
+        text.contains("cách chấm: ") && text.contains("đến dưới"),
+        "the rules in Vietnamese"
+    );
+    for english in ["from ", "below ", " times", "above "] {
+        assert!(!text.contains(english), "{english:?} in a scorecard");
+    }
+}

@@ -11,7 +11,6 @@ use crate::criteria::Criteria;
 use crate::error::{Failure, exit};
 use crate::inputs::Year;
 use crate::output;
-use crate::reports::explain::{self, Layout};
 use crate::reports::previous::{self, Previous};
 use crate::reports::scorecard;
 use crate::stages::Results;
@@ -73,36 +72,19 @@ pub fn run(
             )
         })
         .collect();
+    let layout = args.layout(80);
     let files = units
         .par_iter()
         .map(|(unit, path)| {
-            let bytes = match format {
-                Format::Xlsx => {
-                    let card =
-                        scorecard::scorecard(criteria, year, results, *unit, changes.as_ref());
-                    scorecard::xlsx::render(criteria, &card, args.top)?
-                }
-                Format::Docx => {
-                    let card =
-                        scorecard::scorecard(criteria, year, results, *unit, changes.as_ref());
-                    scorecard::docx::render(criteria, &card, args.top)?
-                }
-                Format::Json => {
-                    let e = explain::explain(criteria, year, results, *unit, changes.as_ref());
-                    let mut s = serde_json::to_string_pretty(&e)?;
-                    s.push('\n');
-                    s.into_bytes()
-                }
-                Format::Table => {
-                    let e = explain::explain(criteria, year, results, *unit, changes.as_ref());
-                    let layout = Layout {
-                        width: 80,
-                        depth: args.depth.map_or(usize::MAX, usize::from),
-                        top: args.top,
-                    };
-                    explain::render(criteria, &e, layout).into_bytes()
-                }
-            };
+            let bytes = super::report(
+                criteria,
+                year,
+                results,
+                *unit,
+                changes.as_ref(),
+                format,
+                layout,
+            )?;
             Ok((path.clone(), bytes))
         })
         .collect::<anyhow::Result<Vec<(PathBuf, Vec<u8>)>>>()?;

@@ -236,6 +236,15 @@ pub struct Column {
 }
 
 impl Column {
+    /// The column as messages name it: its key, and its Vietnamese name where it has one
+    /// (`appraised (Thẩm định)`).
+    pub fn shown(&self) -> String {
+        match self.names.first() {
+            Some(vi) => format!("{} ({})", self.key, capitalized(vi)),
+            None => self.key.to_string(),
+        }
+    }
+
     /// Whether a header cell names this column.
     pub fn named(&self, header: &str) -> bool {
         let h = fold_name(header);
@@ -278,6 +287,14 @@ impl Spec<'_> {
                 .iter()
                 .any(|n| fold_name(n) == fold_name(header))
     }
+}
+
+/// `mã đơn vị` → `Mã đơn vị`.
+fn capitalized(name: &str) -> String {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// A column or sheet name as compared: without diacritics (đ as d), lower case, and any run
@@ -502,7 +519,7 @@ impl Table {
                 .filter(|&i| column.named(&self.headers[i]))
                 .collect();
             if at.is_empty() && k < spec.required.len() {
-                missing.push(column.key);
+                missing.push(column.shown());
             }
             if let [first, second, ..] = at[..] {
                 problems.push(

@@ -100,7 +100,9 @@ pub(super) fn open(
     }
     if utf8 && let Some(capacity) = paths.fast {
         let text = Box::new(LineTracker::new(reader, None));
-        let mut fast = Fast::new(text, delimiter(&head), capacity);
+        // the head without its byte-order mark, as the other path decodes it
+        let from = bom.map_or(0, |(_, len)| len);
+        let mut fast = Fast::new(text, delimiter(&head[from..]), capacity);
         // a second byte-order mark at the start, which csv_core strips on the other path
         fast.skip_bom().map_err(|e| {
             OpenError::Problem(Problem::new(
@@ -174,7 +176,10 @@ pub(super) fn delimiter(head: &[u8]) -> u8 {
     let mut any = false;
     for &b in head {
         match b {
-            b'"' => quoted = !quoted,
+            b'"' => {
+                quoted = !quoted;
+                any = true;
+            }
             b'\n' | b'\r' if !quoted => {
                 if any {
                     counts.push(line);

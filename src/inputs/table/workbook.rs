@@ -70,10 +70,11 @@ fn open(path: &Path, name: &str) -> Result<Book, OpenError> {
 }
 
 fn damaged(name: &str, error: &str) -> OpenError {
-    OpenError::Problem(
-        Problem::new(name, 0, 0, tr!("inputs-workbook-damaged", error = error))
-            .hint(tr!("inputs-workbook-damaged-hint")),
-    )
+    let message = match error.is_empty() {
+        true => tr!("inputs-workbook-damaged"),
+        false => tr!("inputs-workbook-damaged-detail", error = error),
+    };
+    OpenError::Problem(Problem::new(name, 0, 0, message).hint(tr!("inputs-workbook-damaged-hint")))
 }
 
 /// The rows of a sheet, numbered as Excel numbers them, every cell as Excel shows it; with
@@ -228,7 +229,7 @@ pub(super) fn table(
             return Ok(Some(table));
         }
     }
-    let columns: Vec<&str> = spec.required.iter().map(|c| c.key).collect();
+    let columns: Vec<String> = spec.required.iter().map(|c| c.shown()).collect();
     Err(OpenError::Problem(
         Problem::new(
             name,

@@ -10,8 +10,9 @@ use rust_xlsxwriter::{
 
 use super::{Line, NEED_DECIMALS, Scorecard, holders, how};
 use crate::criteria::Criteria;
-use crate::reports::explain::{NodeLine, text_width};
+use crate::reports::explain::NodeLine;
 use crate::reports::xlsx::base_format;
+use crate::text::text_width;
 
 const FILL: u32 = 0xDDEBF7;
 const SECTION_FILL: u32 = 0xF2F2F2;
