@@ -94,3 +94,76 @@ pub fn library_in_english() {
         "the library spoke before a test chose English: call library_in_english() first"
     );
 }
+
+/// The built binary as a user runs it, for a snapshot of what it says: nothing of the
+/// developer's terminal (language, forced colours, width: help wraps at 100 columns; no standard
+/// input), so Vietnamese unless the test asks for English. Run it in a folder of its own with
+/// relative paths, so that no temporary path shows in what it says.
+pub fn user_bin() -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_par-index"));
+    cmd.env_remove("PAR_INDEX_LANG")
+        .env_remove("CLICOLOR_FORCE")
+        .env("COLUMNS", "100")
+        .stdin(std::process::Stdio::null());
+    cmd
+}
+
+/// A run: its exit code and what it wrote, and all of it as its snapshot shows it (`text`: the
+/// command line, the exit code, standard output and standard error; on Windows with paths
+/// written with `/` and the program named `par-index`, as the snapshots were taken).
+pub struct Transcript {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+    pub text: String,
+}
+
+/// Runs a command; returns its transcript.
+pub fn transcript(cmd: &mut std::process::Command) -> Transcript {
+    let out = cmd.output().expect("runs");
+    let code = out.status.code().unwrap_or(-1);
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let args: Vec<_> = cmd.get_args().map(|a| a.to_string_lossy()).collect();
+    let text = format!(
+        "$ par-index {}\nexit code: {code}\n----- stdout -----\n{stdout}----- stderr -----\n{stderr}",
+        args.join(" "),
+    );
+    let text = if cfg!(windows) {
+        text.replace('\\', "/")
+            .replace("par-index.exe", "par-index")
+    } else {
+        text
+    };
+    Transcript {
+        code,
+        stdout,
+        stderr,
+        text,
+    }
+}
+
+/// Checks every (name, text) against its reviewed snapshot with `assert` (the test's
+/// `insta::assert_snapshot!`, so that the snapshot is named after the test's module), going on
+/// past a difference so that one run shows every difference (and, outside CI, writes each beside
+/// its snapshot as `.snap.new`); then fails naming those that differ.
+pub fn assert_snapshots(
+    snapshots: impl IntoIterator<Item = (String, String)>,
+    assert: impl Fn(&str, &str),
+) {
+    let (mut count, mut differ) = (0, Vec::new());
+    for (name, text) in snapshots {
+        count += 1;
+        let check = std::panic::AssertUnwindSafe(|| assert(&name, &text));
+        if std::panic::catch_unwind(check).is_err() {
+            differ.push(name);
+        }
+    }
+    assert!(count > 0, "no snapshot was checked");
+    assert!(
+        differ.is_empty(),
+        "{} of {count} snapshots differ from the reviewed ones in tests/it/snapshots/: {}",
+        differ.len(),
+        differ.join(", ")
+    );
+}

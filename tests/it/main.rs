@@ -16,6 +16,7 @@ mod criteria;
 mod docx;
 mod explain;
 mod hand_worked;
+mod help;
 mod language;
 mod previous;
 mod release;
