@@ -31,6 +31,22 @@ fn prints_both_annexes_for_20_and_11_units() {
     assert_eq!((count("so"), count("huyen")), (20, 11));
 }
 
+/// Both annexes of the sample year, whole, as CSV and as the table a pipe gets, with the
+/// warnings a user reads (Vietnamese), against their reviewed snapshots
+/// (tests/it/snapshots/it__samples__annexes@*.snap): any change of a figure, rank, note, layout
+/// or warning shows as a difference to review. The figures themselves are held by the tests
+/// below, computed here another way; these hold the rest of the document around them.
+#[test]
+fn the_sample_years_annexes_as_reviewed() {
+    let snapshots = ["csv", "table"].map(|format| {
+        let mut cmd = user_bin();
+        cmd.current_dir(root())
+            .args(["compute", "samples/2023", "--format", format]);
+        (format!("annexes@{format}"), transcript(&mut cmd).text)
+    });
+    assert_snapshots(snapshots, |name, text| insta::assert_snapshot!(name, text));
+}
+
 #[test]
 fn index_is_total_over_max_and_total_is_the_sum_of_its_parts() {
     let json = compute_json(&sample(), &[]);
