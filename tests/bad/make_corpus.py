@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the corpus of bad inputs used by tests/bad_inputs.rs.
+"""Writes the corpus of bad inputs used by tests/it/bad_inputs.rs.
 
 Each case is a folder holding only the files that differ from the base year
 (tests/data/hand-worked, with the criteria tests/data/mini/criteria.toml), plus `expect`:
