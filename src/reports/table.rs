@@ -82,6 +82,15 @@ fn rank_text(r: &Ranked, marks: &mut Vec<String>, code: &str) -> String {
     }
 }
 
+/// A figure in a column where some figure carries a mark (`*`, `†`): one without gets a space in
+/// the mark's place, so that the digits of the column stay aligned.
+fn hang(text: String, column_has_marks: bool) -> String {
+    match column_has_marks && !text.ends_with(['*', '†']) {
+        true => text + " ",
+        false => text,
+    }
+}
+
 fn footnotes(out: &mut String, marks: &[String]) {
     if !marks.is_empty() {
         let _ = writeln!(out, "* Xếp hạng quyết định dưới độ chính xác công bố:");
@@ -113,16 +122,22 @@ pub fn sipas(criteria: &Criteria, results: &Results, groups: &[usize], terminal:
         ));
         let mut marks = Vec::new();
         let mut small = Vec::new();
-        for u in results.by_sipas_rank(g) {
+        let units = results.by_sipas_rank(g);
+        let noted = units.iter().any(|u| u.sipas_rank.note.is_some());
+        let any_small = units.iter().any(|u| u.below_minimum);
+        for u in units {
             let mut row = vec![
-                num(rank_text(&u.sipas_rank, &mut marks, &u.code)),
+                num(hang(rank_text(&u.sipas_rank, &mut marks, &u.code), noted)),
                 comfy_table::Cell::new(&u.name),
-                num(if u.below_minimum {
-                    small.push(u.code.clone());
-                    format!("{}†", u.valid)
-                } else {
-                    u.valid.to_string()
-                }),
+                num(hang(
+                    if u.below_minimum {
+                        small.push(u.code.clone());
+                        format!("{}†", u.valid)
+                    } else {
+                        u.valid.to_string()
+                    },
+                    any_small,
+                )),
             ];
             row.extend(
                 u.satisfaction
@@ -179,7 +194,10 @@ pub fn par(criteria: &Criteria, results: &Results, groups: &[usize], terminal: b
         ));
         let mut marks = Vec::new();
         let mut small = Vec::new();
-        for u in results.by_par_rank(g) {
+        let units = results.by_par_rank(g);
+        let noted = units.iter().any(|u| u.par.rank.note.is_some());
+        let any_small = units.iter().any(|u| u.below_minimum);
+        for u in units {
             let p = &u.par;
             let sipas = if u.below_minimum {
                 small.push(u.code.clone());
@@ -188,11 +206,11 @@ pub fn par(criteria: &Criteria, results: &Results, groups: &[usize], terminal: b
                 fixed(p.sipas, d)
             };
             t.add_row(vec![
-                num(rank_text(&p.rank, &mut marks, &u.code)),
+                num(hang(rank_text(&p.rank, &mut marks, &u.code), noted)),
                 comfy_table::Cell::new(&u.name),
                 num(fixed(p.appraisal, d)),
                 num(fixed(p.survey, d)),
-                num(sipas),
+                num(hang(sipas, any_small)),
                 num(fixed(p.deductions, d)),
                 num(fixed(p.total, d)),
                 num(fixed(p.max, d)),
