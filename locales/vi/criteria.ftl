@@ -6,7 +6,7 @@ criteria-cannot-read = không đọc được tệp bộ tiêu chí { $file }
 criteria-not-utf8 = không phải văn bản UTF-8 (byte không hợp lệ ở vị trí { $offset })
 criteria-not-utf8-hint = lưu tệp bộ tiêu chí dưới dạng UTF-8
 # nguyên văn của bộ đọc TOML, đặt trong lời của chương trình
-criteria-not-toml = tệp không viết đúng dạng bộ tiêu chí: { $detail }
+criteria-not-toml = tệp không viết đúng dạng bộ tiêu chí (TOML); bộ đọc TOML báo (bằng tiếng Anh): { $detail }
 # what the TOML reader expected, in its sentence "invalid type: …, expected …"
 criteria-expected-decimal = một số thập phân như 1.5
 criteria-expected-table = một bảng (table)
