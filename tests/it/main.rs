@@ -13,6 +13,7 @@ mod bad_inputs;
 mod chart;
 mod cli;
 mod criteria;
+mod docs;
 mod docx;
 mod explain;
 mod hand_worked;
