@@ -8,9 +8,9 @@ use crate::error::{Failure, exit};
 use crate::inputs;
 use crate::inputs::ReadSettings;
 use crate::output;
-use crate::reports::annex::{self, Annex, Which};
+use crate::reports::annex::Which;
 use crate::reports::format::Annexes as Format;
-use crate::reports::{chart, csv, docx, json, previous, publish, table, uncertainty, xlsx};
+use crate::reports::{annexes, chart, previous, uncertainty};
 use crate::stages;
 
 // Its help (about, examples, every argument) is in locales/*/cli.ftl, cli-compute-*, and
@@ -55,25 +55,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         Format::Table,
     )?;
     let chart_kind = args.chart.as_deref().map(kind::Chart::of).transpose()?;
-    let to_file = args.output.is_some();
     let criteria = inputs::criteria_workbook::load(args.year.criteria.as_deref())?;
     let mut groups = super::groups(&criteria, args.group.as_deref())?;
-    if format == Format::Xlsx {
-        if args.ci.is_some() {
-            return Err(Failure::Usage(crate::tr!("cli-xlsx-with-ci")).into());
-        }
-        if args.output.is_none() && output::stdout_is_terminal() {
-            return Err(Failure::Usage(crate::tr!("cli-xlsx-on-terminal")).into());
-        }
-    }
-    if format == Format::Docx {
-        if args.ci.is_some() {
-            return Err(Failure::Usage(crate::tr!("cli-docx-with-ci")).into());
-        }
-        if args.output.is_none() && output::stdout_is_terminal() {
-            return Err(Failure::Usage(crate::tr!("cli-docx-on-terminal")).into());
-        }
-    }
+    refuse_binary(format, &args)?;
     let previous = super::read_previous(args.previous.as_deref(), &criteria)?;
     let settings = ReadSettings {
         keep_answers: args.ci.is_some(),
@@ -86,8 +70,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         groups.retain(|&g| results.units.iter().any(|u| u.group == g));
     }
     output::warn_all(&results.warnings_for(&groups));
+    let terminal = args.output.is_none() && output::stdout_is_terminal();
     if let Some(level) = args.ci {
-        // How sure is a rank (issue 6): the bootstrap's report replaces the annexes.
+        // How sure is a rank: the bootstrap's report replaces the annexes.
         use crate::uncertainty::bootstrap::{self, Settings};
         let settings = Settings {
             level,
@@ -95,16 +80,10 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             seed: args.seed.unwrap_or(crate::uncertainty::DEFAULT_SEED),
         };
         let ci = bootstrap::run(&criteria, &year, &results, &groups, settings)?;
-        let terminal = args.output.is_none() && output::stdout_is_terminal();
         let figures = format.figures().ok_or_else(uncertainty::xlsx_refused)?;
         let bytes =
             uncertainty::bootstrap(&criteria, &results, &ci, args.annex, figures, terminal)?;
-        let bytes = match format {
-            Format::Csv => args.bom.apply(bytes, to_file),
-            _ => bytes,
-        };
-        output::emit(args.output.as_deref(), &bytes)?;
-        return Ok(exit::OK);
+        return write(&args, format, bytes, None);
     }
     let changes = previous
         .as_ref()
@@ -114,68 +93,56 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         Some(kind::Chart::Png) => Some(chart::png(&criteria, &results, &groups)?),
         None => None,
     };
-    let sipas_annex = || annex::sipas(&criteria, &results, &groups);
-    let par_annex = || {
-        let mut par = annex::par(&criteria, &results, &groups);
-        if let Some(c) = &changes {
-            previous::add_to_annex(&mut par, &criteria, &groups, c);
-        }
-        par
+    let asked = annexes::Asked {
+        criteria: &criteria,
+        results: &results,
+        groups: &groups,
+        which: args.annex,
+        changes: changes.as_ref(),
+        terminal,
     };
+    let bytes = annexes::render(&asked, format)?;
+    let code = write(&args, format, bytes, picture)?;
+    // The process ends here: a national year's million allocations are handed back to the
+    // system whole, not freed one by one.
+    std::mem::forget((year, results));
+    Ok(code)
+}
+
+/// A workbook or a Word document is not written to a terminal, nor made of `--ci`'s figures.
+fn refuse_binary(format: Format, args: &Args) -> Result<(), Failure> {
+    let (with_ci, on_terminal) = match format {
+        Format::Xlsx => (
+            crate::tr!("cli-xlsx-with-ci"),
+            crate::tr!("cli-xlsx-on-terminal"),
+        ),
+        Format::Docx => (
+            crate::tr!("cli-docx-with-ci"),
+            crate::tr!("cli-docx-on-terminal"),
+        ),
+        _ => return Ok(()),
+    };
+    if args.ci.is_some() {
+        return Err(Failure::Usage(with_ci));
+    }
+    if args.output.is_none() && output::stdout_is_terminal() {
+        return Err(Failure::Usage(on_terminal));
+    }
+    Ok(())
+}
+
+/// Writes the output (CSV to a file with its byte-order mark) and the chart, all or none;
+/// standard output comes last.
+fn write(
+    args: &Args,
+    format: Format,
+    bytes: Vec<u8>,
+    picture: Option<Vec<u8>>,
+) -> anyhow::Result<u8> {
     let bytes = match format {
-        Format::Json => {
-            let report = json::report(&criteria, &results, &groups);
-            let mut s = match &changes {
-                None => serde_json::to_string_pretty(&report)?,
-                Some(c) => {
-                    let mut value = serde_json::to_value(&report)?;
-                    previous::add_to_json(&mut value, c);
-                    serde_json::to_string_pretty(&value)?
-                }
-            };
-            s.push('\n');
-            s.into_bytes()
-        }
-        Format::Csv => {
-            let titled = args.annex.sipas() && args.annex.par();
-            let parts = annexes(args.annex, sipas_annex, par_annex, |a| {
-                csv::annex(&a, titled)
-            });
-            args.bom.apply(
-                csv::join(parts.into_iter().collect::<Result<_, _>>()?),
-                to_file,
-            )
-        }
-        Format::Xlsx => {
-            let built = annexes(args.annex, sipas_annex, par_annex, |a| a);
-            xlsx::render(&criteria, &results, &groups, &built)?
-        }
-        Format::Docx => {
-            let built = annexes(args.annex, sipas_annex, par_annex, |a| {
-                publish::document(&criteria, &results, &groups, &a)
-            });
-            docx::render(&criteria, &built)?
-        }
-        Format::Table => {
-            let terminal = args.output.is_none() && output::stdout_is_terminal();
-            let mut s = String::new();
-            if args.annex.sipas() {
-                s.push_str(&table::sipas(&criteria, &results, &groups, terminal));
-            }
-            if args.annex.par() {
-                if !s.is_empty() {
-                    s.push('\n');
-                }
-                s.push_str(&table::par(&criteria, &results, &groups, terminal));
-                if let Some(c) = &changes {
-                    s.push('\n');
-                    s.push_str(&previous::table(&criteria, &results, &groups, c, terminal));
-                }
-            }
-            s.into_bytes()
-        }
+        Format::Csv => args.bom.apply(bytes, args.output.is_some()),
+        _ => bytes,
     };
-    // The chart and the output are written all or none; standard output comes last.
     match (&args.chart, &picture, args.output.as_deref()) {
         (Some(chart), Some(picture), Some(out)) => {
             output::write_all_atomically(&[(chart.as_path(), picture), (out, &bytes)])?
@@ -186,23 +153,5 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         }
         _ => output::emit(args.output.as_deref(), &bytes)?,
     }
-    // The process ends here: a national year's million allocations are handed back to the
-    // system whole, not freed one by one.
-    std::mem::forget((year, results));
     Ok(exit::OK)
-}
-
-/// The annexes asked for, built side by side (each on a core) and each handed to `finish` where
-/// it was built; in order, Phụ lục I first.
-fn annexes<T: Send>(
-    which: Which,
-    sipas: impl FnOnce() -> Annex + Send,
-    par: impl FnOnce() -> Annex + Send,
-    finish: impl Fn(Annex) -> T + Sync,
-) -> Vec<T> {
-    let (sipas, par) = rayon::join(
-        || which.sipas().then(|| finish(sipas())),
-        || which.par().then(|| finish(par())),
-    );
-    sipas.into_iter().chain(par).collect()
 }

@@ -2,6 +2,7 @@
 //! for the decision, JSON for scripts.
 
 pub mod annex;
+pub mod annexes;
 pub mod chart;
 pub mod check;
 pub mod criteria;
