@@ -122,27 +122,67 @@ pub fn run(
     }
     let models: Vec<GroupModel> = groups
         .iter()
-        .map(|&g| {
-            let tree = &criteria.groups[g];
-            let fields: Vec<usize> = tree.fields().map(|(i, _)| i).collect();
-            let maxima: Vec<Decimal> = fields.iter().map(|&i| tree.nodes[i].max).collect();
-            GroupModel {
-                group: g,
-                total: maxima.iter().copied().sum(),
-                maxima,
-                members: results
-                    .by_par_rank(g)
-                    .into_iter()
-                    .map(|u| Member {
-                        unit: u.unit,
-                        points: fields.iter().map(|&i| u.node(i).points).collect(),
-                        maxima: fields.iter().map(|&i| u.node(i).max).collect(),
-                        deductions: u.par.deductions,
-                    })
-                    .collect(),
-            }
-        })
+        .map(|&g| model(criteria, results, g))
         .collect();
+    let drawn = draw(criteria, &models, settings)?;
+    let groups = models
+        .iter()
+        .zip(drawn.groups(&models))
+        .map(|(m, (at, field_at))| summary(criteria, results, m, &drawn, at, field_at))
+        .collect();
+    Ok(Sensitivity { settings, groups })
+}
+
+/// A group's fields (their maxima) and its units' points per field, in rank order.
+fn model(criteria: &Criteria, results: &Results, g: usize) -> GroupModel {
+    let tree = &criteria.groups[g];
+    let fields: Vec<usize> = tree.fields().map(|(i, _)| i).collect();
+    let maxima: Vec<Decimal> = fields.iter().map(|&i| tree.nodes[i].max).collect();
+    GroupModel {
+        group: g,
+        total: maxima.iter().copied().sum(),
+        maxima,
+        members: results
+            .by_par_rank(g)
+            .into_iter()
+            .map(|u| Member {
+                unit: u.unit,
+                points: fields.iter().map(|&i| u.node(i).points).collect(),
+                maxima: fields.iter().map(|&i| u.node(i).max).collect(),
+                deductions: u.par.deductions,
+            })
+            .collect(),
+    }
+}
+
+/// Every replicate's ranks of every member, and its drawn maxima of every field: replicate `r`
+/// holds row `r` of each, the groups side by side in the order of the models.
+struct Drawn {
+    replicates: usize,
+    ranks: Vec<u32>,
+    width: usize,
+    maxima: Vec<Decimal>,
+    field_width: usize,
+}
+
+impl Drawn {
+    /// Where each group's members and fields start in a row.
+    fn groups(&self, models: &[GroupModel]) -> Vec<(usize, usize)> {
+        let (mut at, mut field_at) = (0, 0);
+        models
+            .iter()
+            .map(|m| {
+                let start = (at, field_at);
+                at += m.members.len();
+                field_at += m.maxima.len();
+                start
+            })
+            .collect()
+    }
+}
+
+/// Runs the replicates, side by side on every core.
+fn draw(criteria: &Criteria, models: &[GroupModel], settings: Settings) -> Result<Drawn, Failure> {
     let width: usize = models.iter().map(|m| m.members.len()).sum();
     let field_width: usize = models.iter().map(|m| m.maxima.len()).sum();
     let half = settings.spread / Decimal::ONE_HUNDRED;
@@ -161,7 +201,7 @@ pub fn run(
         .enumerate()
         .map(|(r, (rank_row, field_row))| {
             let (mut at, mut field_at) = (0, 0);
-            for m in &models {
+            for m in models {
                 let mut rng = Rng::stream(&[DOMAIN, settings.seed, r as u64, m.group as u64]);
                 let n = m.members.len();
                 let k = m.maxima.len();
@@ -188,60 +228,69 @@ pub fn run(
     if !ok {
         return Err(overflow());
     }
-    // Summaries.
-    let mut out = Vec::new();
-    let (mut at, mut field_at) = (0, 0);
-    for m in &models {
-        let tree = &criteria.groups[m.group];
-        let fields = tree
-            .fields()
-            .enumerate()
-            .map(|(f, (node, n))| {
-                let column =
-                    (0..settings.replicates).map(|r| drawn[r * field_width + field_at + f]);
-                FieldRange {
-                    node,
-                    max: n.max,
-                    low: column.clone().min().unwrap_or(n.max),
-                    high: column.max().unwrap_or(n.max),
-                }
-            })
-            .collect();
-        let rows = m
-            .members
-            .iter()
-            .enumerate()
-            .map(|(k, member)| {
-                let unit = &results.units[member.unit];
-                let nominal = unit.par.rank.rank as u32;
-                let mut column: Vec<u32> = (0..settings.replicates)
-                    .map(|r| ranks[r * width + at + k])
-                    .collect();
-                let shift: u64 = column.iter().map(|&x| u64::from(x.abs_diff(nominal))).sum();
-                column.sort_unstable();
-                Row {
-                    unit: member.unit,
-                    rank: unit.par.rank.rank,
-                    index: unit.par.index,
-                    median: rank_quantile(&column, 0.5).unwrap_or(nominal),
-                    p5: rank_quantile(&column, 0.05).unwrap_or(nominal),
-                    p95: rank_quantile(&column, 0.95).unwrap_or(nominal),
-                    mean_shift: Decimal::from(shift) / Decimal::from(settings.replicates as u64),
-                }
-            })
-            .collect();
-        out.push(GroupSensitivity {
-            group: m.group,
-            fields,
-            rows,
-        });
-        at += m.members.len();
-        field_at += m.maxima.len();
-    }
-    Ok(Sensitivity {
-        settings,
-        groups: out,
+    Ok(Drawn {
+        replicates: settings.replicates,
+        ranks,
+        width,
+        maxima: drawn,
+        field_width,
     })
+}
+
+/// A group's summary: each field's range of drawn maxima, and each unit's ranks over the
+/// replicates (median, 5th and 95th percentiles, mean shift from its published rank).
+fn summary(
+    criteria: &Criteria,
+    results: &Results,
+    m: &GroupModel,
+    drawn: &Drawn,
+    at: usize,
+    field_at: usize,
+) -> GroupSensitivity {
+    let replicates = drawn.replicates;
+    let tree = &criteria.groups[m.group];
+    let fields = tree
+        .fields()
+        .enumerate()
+        .map(|(f, (node, n))| {
+            let column =
+                (0..replicates).map(|r| drawn.maxima[r * drawn.field_width + field_at + f]);
+            FieldRange {
+                node,
+                max: n.max,
+                low: column.clone().min().unwrap_or(n.max),
+                high: column.max().unwrap_or(n.max),
+            }
+        })
+        .collect();
+    let rows = m
+        .members
+        .iter()
+        .enumerate()
+        .map(|(k, member)| {
+            let unit = &results.units[member.unit];
+            let nominal = unit.par.rank.rank as u32;
+            let mut column: Vec<u32> = (0..replicates)
+                .map(|r| drawn.ranks[r * drawn.width + at + k])
+                .collect();
+            let shift: u64 = column.iter().map(|&x| u64::from(x.abs_diff(nominal))).sum();
+            column.sort_unstable();
+            Row {
+                unit: member.unit,
+                rank: unit.par.rank.rank,
+                index: unit.par.index,
+                median: rank_quantile(&column, 0.5).unwrap_or(nominal),
+                p5: rank_quantile(&column, 0.05).unwrap_or(nominal),
+                p95: rank_quantile(&column, 0.95).unwrap_or(nominal),
+                mean_shift: Decimal::from(shift) / Decimal::from(replicates as u64),
+            }
+        })
+        .collect();
+    GroupSensitivity {
+        group: m.group,
+        fields,
+        rows,
+    }
 }
 
 /// One replicate of one group: writes the members' ranks and the fields' drawn maxima.
