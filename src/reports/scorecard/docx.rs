@@ -6,7 +6,7 @@
 use docx_rs::{AlignmentType, Docx, LineSpacing, Paragraph, TableCell, VAlignType, WidthType};
 use rust_decimal::Decimal;
 
-use super::{Line, NEED_DECIMALS, Scorecard, holders, how};
+use super::{Line, NEED_DECIMALS, Scorecard, holders, how, shown};
 use crate::criteria::Criteria;
 use crate::reports::docx::{self as word, Style, TEXT_WIDTH, grid, paragraph, row};
 use crate::reports::explain::NodeLine;
@@ -210,11 +210,6 @@ fn ranking(doc: Doc, sc: &Scorecard) -> Doc {
         &[900, 7000, 2000, 2000],
         places,
     ))
-}
-
-/// How many of `n` criteria a list shows: `top` (0: all).
-fn shown(top: usize, n: usize) -> usize {
-    if top == 0 { n } else { top.min(n) }
 }
 
 /// 4. The criteria that lost most, with how their points were decided.
