@@ -536,7 +536,6 @@ fn criteria_head(
 /// on each criterion, and how its points were decided.
 fn tree(sheet: &mut Worksheet, sc: &Scorecard, f: &Formats) -> Result<(), XlsxError> {
     let e = &sc.e;
-    let d = e.decimals;
     let heads = [
         ("Mã", 8.0),
         ("Lĩnh vực, tiêu chí, tiêu chí thành phần", 50.0),
@@ -577,54 +576,92 @@ fn tree(sheet: &mut Worksheet, sc: &Scorecard, f: &Formats) -> Result<(), XlsxEr
         sheet.write_string_with_format(header, c as u16, *h, &f.head)?;
     }
     sheet.set_row_height(header, 32)?;
-    let p = |v: Decimal| crate::decimal::publish(v, d);
     let mut row = header + 1;
     for (i, l) in e.nodes.iter().enumerate() {
-        let (text, number) = if l.depth == 1 {
-            (&f.bold_text, &f.bold_number)
-        } else {
-            (&f.wrapped, &f.number)
-        };
-        let indent = base_indent(text, l);
-        sheet.write_string_with_format(row, 0, &l.code, text)?;
-        sheet.write_string_with_format(row, 1, &l.name, &indent)?;
-        if l.leaf && !l.applicable {
-            sheet.write_string_with_format(row, 2, "KĐG", &f.centered)?;
-            for c in 3..=9 {
-                sheet.write_blank(row, c, &f.text)?;
-            }
-        } else {
-            for (c, v) in [
-                Some(l.max),
-                l.self_points,
-                l.appraised,
-                l.survey,
-                l.sipas,
-                Some(l.points),
-                Some(l.lost),
-            ]
-            .into_iter()
-            .enumerate()
-            {
-                figure(sheet, row, 2 + c as u16, v, number, f)?;
-            }
-            let best = sc.best.iter().find(|b| b.node == i).map(|b| p(b.best));
-            match best {
-                Some(b) => figure(sheet, row, 9, Some(b), number, f)?,
-                None => {
-                    sheet.write_blank(row, 9, &f.text)?;
-                }
-            }
-        }
-        let why = if l.leaf { how(l, d) } else { String::new() };
-        sheet.write_string_with_format(row, 10, &why, &f.wrapped)?;
-        tall(
-            sheet,
-            row,
-            lines(&l.name, 48 - 2 * l.depth).max(lines(&why, 48)),
-        )?;
+        node_row(sheet, row, sc, i, l, f)?;
         row += 1;
     }
+    row = totals(sheet, row, sc, f)?;
+    sheet.set_freeze_panes(header + 1, 2)?;
+    sheet.autofilter(header, 0, row.saturating_sub(1), last)?;
+    sheet.set_repeat_rows(header, header)?;
+    sheet.set_paper_size(A4);
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_margins(0.5, 0.4, 0.6, 0.6, 0.3, 0.3);
+    sheet.set_footer("&C&\"Times New Roman\"Trang &P/&N");
+    Ok(())
+}
+
+/// The `i`th node's row: code, name indented by its depth, its figures and the group's best
+/// (bold for a field; KĐG for a leaf that does not apply), how a leaf's points were decided.
+fn node_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    sc: &Scorecard,
+    i: usize,
+    l: &NodeLine,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let d = sc.e.decimals;
+    let (text, number) = if l.depth == 1 {
+        (&f.bold_text, &f.bold_number)
+    } else {
+        (&f.wrapped, &f.number)
+    };
+    let indent = base_indent(text, l);
+    sheet.write_string_with_format(row, 0, &l.code, text)?;
+    sheet.write_string_with_format(row, 1, &l.name, &indent)?;
+    if l.leaf && !l.applicable {
+        sheet.write_string_with_format(row, 2, "KĐG", &f.centered)?;
+        for c in 3..=9 {
+            sheet.write_blank(row, c, &f.text)?;
+        }
+    } else {
+        for (c, v) in [
+            Some(l.max),
+            l.self_points,
+            l.appraised,
+            l.survey,
+            l.sipas,
+            Some(l.points),
+            Some(l.lost),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            figure(sheet, row, 2 + c as u16, v, number, f)?;
+        }
+        let best = sc
+            .best
+            .iter()
+            .find(|b| b.node == i)
+            .map(|b| crate::decimal::publish(b.best, d));
+        match best {
+            Some(b) => figure(sheet, row, 9, Some(b), number, f)?,
+            None => {
+                sheet.write_blank(row, 9, &f.text)?;
+            }
+        }
+    }
+    let why = if l.leaf { how(l, d) } else { String::new() };
+    sheet.write_string_with_format(row, 10, &why, &f.wrapped)?;
+    tall(
+        sheet,
+        row,
+        lines(&l.name, 48 - 2 * l.depth).max(lines(&why, 48)),
+    )
+}
+
+/// The deductions' row (when there are any) and the total's, from `row`; the total's row is
+/// returned.
+fn totals(
+    sheet: &mut Worksheet,
+    mut row: u32,
+    sc: &Scorecard,
+    f: &Formats,
+) -> Result<u32, XlsxError> {
+    let e = &sc.e;
     if !e.par.deductions.is_zero() {
         sheet.write_blank(row, 0, &f.text)?;
         sheet.write_string_with_format(row, 1, "Điểm trừ", &f.bold_text)?;
@@ -645,15 +682,7 @@ fn tree(sheet: &mut Worksheet, sc: &Scorecard, f: &Formats) -> Result<(), XlsxEr
     figure(sheet, row, 8, Some(e.par.lost), &f.bold_number, f)?;
     sheet.write_blank(row, 9, &f.text)?;
     sheet.write_blank(row, 10, &f.text)?;
-    sheet.set_freeze_panes(header + 1, 2)?;
-    sheet.autofilter(header, 0, row.saturating_sub(1), last)?;
-    sheet.set_repeat_rows(header, header)?;
-    sheet.set_paper_size(A4);
-    sheet.set_landscape();
-    sheet.set_print_fit_to_pages(1, 0);
-    sheet.set_margins(0.5, 0.4, 0.6, 0.6, 0.3, 0.3);
-    sheet.set_footer("&C&\"Times New Roman\"Trang &P/&N");
-    Ok(())
+    Ok(row)
 }
 
 /// A name indented by its depth in the tree.
