@@ -369,18 +369,58 @@ pub fn render(criteria: &Criteria, results: &Results, groups: &[usize]) -> anyho
 }
 
 /// The chart laid out as an SVG document, its text as `<text>` or, with `outlines`, as the
-/// outlines of the embedded font's glyphs.
+/// outlines of the embedded font's glyphs: the heading (title, legend, the marks used), then a
+/// panel per group.
 fn draw(criteria: &Criteria, results: &Results, groups: &[usize], outlines: bool) -> String {
-    let d = criteria.publish.decimals;
     let width = f64::from(WIDTH);
-    // the names' column: as wide as the widest name on one line, within its share of the width
-    let label_of = |u: &UnitResult| {
-        // the marks of the annexes: * rank decided below the published precision,
-        // † satisfaction index from fewer questionnaires than the minimum
-        let star = if u.par.rank.note.is_some() { " *" } else { "" };
-        let dagger = if u.below_minimum { " †" } else { "" };
-        format!("{}. {}{star}{dagger}", u.par.rank.rank, u.name)
+    let (panels, names) = panels(criteria, results, groups);
+    let plot = (LEFT + names + 10.0, width - RIGHT);
+    let legend = Legend::place(criteria, width);
+    let marks = marks(&panels);
+    let head = 56.0 + f64::from(legend.lines) * 18.0 + if marks.is_empty() { 0.0 } else { 16.0 };
+    let height = (head
+        + panels
+            .iter()
+            .map(|p| PANEL_HEAD + p.rows.iter().sum::<f64>() + PANEL_FOOT)
+            .sum::<f64>()
+        + 8.0)
+        .ceil();
+
+    let mut svg = Svg {
+        out: String::new(),
+        outlines,
     };
+    let _ = writeln!(
+        svg.out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{h}" viewBox="0 0 {WIDTH} {h}" font-family="{FAMILY}">"#,
+        h = n(height)
+    );
+    svg.rect(0.0, 0.0, width, height, "#FFFFFF");
+    heading(&mut svg, criteria, &legend, &marks);
+    let mut top = head;
+    for p in &panels {
+        top = panel(&mut svg, criteria, p, top, plot);
+    }
+    svg.out.push_str("</svg>\n");
+    svg.out
+}
+
+/// A unit's label: its rank and name, with the marks of the annexes: * rank decided below the
+/// published precision, † satisfaction index from fewer questionnaires than the minimum.
+fn label_of(u: &UnitResult) -> String {
+    let star = if u.par.rank.note.is_some() { " *" } else { "" };
+    let dagger = if u.below_minimum { " †" } else { "" };
+    format!("{}. {}{star}{dagger}", u.par.rank.rank, u.name)
+}
+
+/// The panels of the groups that have units, and the width of the names' column: as wide as
+/// the widest name on one line, within its share of the width.
+fn panels<'a>(
+    criteria: &Criteria,
+    results: &'a Results,
+    groups: &[usize],
+) -> (Vec<Panel<'a>>, f64) {
+    let d = criteria.publish.decimals;
     let all: Vec<Vec<&UnitResult>> = groups
         .iter()
         .map(|&g| results.by_par_rank(g))
@@ -391,11 +431,8 @@ fn draw(criteria: &Criteria, results: &Results, groups: &[usize], outlines: bool
         .flatten()
         .map(|u| text_width(&label_of(u), TEXT, false))
         .fold(100.0, f64::max);
-    let names = widest.min(width * NAMES_SHARE).ceil();
-    let plot_left = LEFT + names + 10.0;
-    let plot_right = width - RIGHT;
-
-    let panels: Vec<Panel> = groups
+    let names = widest.min(f64::from(WIDTH) * NAMES_SHARE).ceil();
+    let panels = groups
         .iter()
         .zip(all)
         .filter(|(_, units)| !units.is_empty())
@@ -420,35 +457,51 @@ fn draw(criteria: &Criteria, results: &Results, groups: &[usize], outlines: bool
             }
         })
         .collect();
+    (panels, names)
+}
 
-    // the legend: a circle per band, then the group average's dashes, on as many lines as needed
-    // (a band's colour, or none for the average's dashes; the text)
-    let mut legend: Vec<(Option<Rgb>, String)> = criteria
-        .bands
-        .iter()
-        .enumerate()
-        .map(|(i, b)| {
-            (
-                Some(PALETTE[i % PALETTE.len()]),
-                format!("{}: {}", b.name, b.interval.describe("%")),
-            )
-        })
-        .collect();
-    legend.push((None, "trung bình nhóm".to_string()));
-    let mut legend_lines = 1;
-    let mut x = 30.0;
-    let mut placed = Vec::new();
-    for (colour, text) in &legend {
-        let w = 24.0 + text_width(text, SMALL, false);
-        if x + w > width - 20.0 && x > 30.0 {
-            legend_lines += 1;
-            x = 30.0;
+/// The legend: a circle per band, then the group average's dashes, on as many lines as needed.
+struct Legend {
+    /// Each entry's x, its line (from 1), its band's colour (none for the average's dashes)
+    /// and its text.
+    placed: Vec<(f64, u32, Option<Rgb>, String)>,
+    lines: u32,
+}
+
+impl Legend {
+    fn place(criteria: &Criteria, width: f64) -> Legend {
+        let mut entries: Vec<(Option<Rgb>, String)> = criteria
+            .bands
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                (
+                    Some(PALETTE[i % PALETTE.len()]),
+                    format!("{}: {}", b.name, b.interval.describe("%")),
+                )
+            })
+            .collect();
+        entries.push((None, "trung bình nhóm".to_string()));
+        let mut lines = 1;
+        let mut x = 30.0;
+        let mut placed = Vec::new();
+        for (colour, text) in &entries {
+            let w = 24.0 + text_width(text, SMALL, false);
+            if x + w > width - 20.0 && x > 30.0 {
+                lines += 1;
+                x = 30.0;
+            }
+            placed.push((x, lines, *colour, text.clone()));
+            x += w + 14.0;
         }
-        placed.push((x, legend_lines, *colour, text.clone()));
-        x += w + 14.0;
+        Legend { placed, lines }
     }
+}
+
+/// What the marks on the names mean, for those some unit of the chart carries.
+fn marks(panels: &[Panel]) -> Vec<&'static str> {
     let units = panels.iter().flat_map(|p| p.units.iter());
-    let marks: Vec<&str> = [
+    [
         (
             units.clone().any(|u| u.par.rank.note.is_some()),
             "* hạng quyết định trên giá trị chưa làm tròn",
@@ -461,26 +514,12 @@ fn draw(criteria: &Criteria, results: &Results, groups: &[usize], outlines: bool
     .iter()
     .filter(|(on, _)| *on)
     .map(|(_, t)| *t)
-    .collect();
-    let head = 56.0 + f64::from(legend_lines) * 18.0 + if marks.is_empty() { 0.0 } else { 16.0 };
-    let height = (head
-        + panels
-            .iter()
-            .map(|p| PANEL_HEAD + p.rows.iter().sum::<f64>() + PANEL_FOOT)
-            .sum::<f64>()
-        + 8.0)
-        .ceil();
+    .collect()
+}
 
-    let mut svg = Svg {
-        out: String::new(),
-        outlines,
-    };
-    let _ = writeln!(
-        svg.out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{h}" viewBox="0 0 {WIDTH} {h}" font-family="{FAMILY}">"#,
-        h = n(height)
-    );
-    svg.rect(0.0, 0.0, width, height, "#FFFFFF");
+/// The title, the legend under it, and the marks' meanings under that.
+fn heading(svg: &mut Svg, criteria: &Criteria, legend: &Legend, marks: &[&str]) {
+    let width = f64::from(WIDTH);
     svg.text(
         &format!(
             "Chỉ số cải cách hành chính năm {} — tỉnh {}",
@@ -491,7 +530,7 @@ fn draw(criteria: &Criteria, results: &Results, groups: &[usize], outlines: bool
         "middle",
         true,
     );
-    for (x, line, colour, text) in &placed {
+    for (x, line, colour, text) in &legend.placed {
         let y = 38.0 + f64::from(*line) * 18.0;
         match colour {
             Some(c) => svg.circle((x + 6.0, y), 6.0, &hex(*c)),
@@ -500,118 +539,168 @@ fn draw(criteria: &Criteria, results: &Results, groups: &[usize], outlines: bool
         svg.text(text, (x + 24.0, y), SMALL, "start", false);
     }
     if !marks.is_empty() {
-        let y = 38.0 + f64::from(legend_lines + 1) * 18.0 - 2.0;
+        let y = 38.0 + f64::from(legend.lines + 1) * 18.0 - 2.0;
         svg.text(&marks.join("; "), (30.0, y), SMALL, "start", false);
     }
+}
 
-    let mut top = head;
-    for p in &panels {
-        let rows_height: f64 = p.rows.iter().sum();
-        let (start, end, step) = p.axis;
-        let span = f64::from(end - start);
-        let x_of = |v: f64| plot_left + (v - f64::from(start)) / span * (plot_right - plot_left);
-        svg.text(
-            &format!("{} ({} đơn vị)", p.name, p.units.len()),
-            (width / 2.0, top + 12.0),
-            CAPTION,
-            "middle",
-            true,
-        );
-        let y0 = top + PANEL_HEAD;
-        let y1 = y0 + rows_height;
-        // the grid, behind everything
-        for t in (start..=end).step_by(step as usize) {
-            let x = x_of(f64::from(t));
-            svg.line((x, y0), (x, y1), "#E6E6E6", 1.0);
-        }
-        // the group's average: the mean of the exact indices, published
-        let mean = p.units.iter().map(|u| u.par.index).sum::<Decimal>()
-            / Decimal::from(p.units.len() as u64);
-        let mean_x = x_of(decimal_f64(publish(mean, d)));
-        svg.dashed((mean_x, y0 - 4.0), (mean_x, y1));
-        let mean_text = format!("trung bình {}", fixed(mean, d));
-        let half = text_width(&mean_text, SMALL, true) / 2.0;
-        svg.text(
-            &mean_text,
-            (
-                mean_x.clamp(plot_left + half, width - 4.0 - half),
-                y0 - 12.0,
-            ),
-            SMALL,
-            "middle",
-            true,
-        );
-        // the bars, rank 1 at the top
-        let mut y = y0;
-        for ((u, labels), row) in p.units.iter().zip(&p.labels).zip(&p.rows) {
-            let cy = y + row / 2.0;
-            let value = decimal_f64(publish(u.par.index, d));
-            let bar_end = x_of(value);
-            svg.rect(
-                plot_left,
-                cy - BAR / 2.0,
-                (bar_end - plot_left).max(0.0),
-                BAR,
-                &hex(band_colour(criteria, u.par.band.as_deref())),
-            );
-            // the figure beside the bar end, or past the average line when it would cover it
-            let text = fixed(u.par.index, d);
-            let w = text_width(&text, TEXT, false);
-            let mut tx = bar_end + 5.0;
-            if tx - 3.0 <= mean_x + 1.0 && mean_x - 1.0 <= tx + w + 3.0 {
-                tx = mean_x + 6.0;
-            }
-            svg.rect(tx - 2.0, cy - 8.0, w + 4.0, 16.0, "#FFFFFF");
-            svg.text(&text, (tx, cy), TEXT, "start", false);
-            // the name, whole, its lines centred on the bar
-            let first = cy - (labels.len() as f64 - 1.0) * LINE / 2.0;
-            for (i, line) in labels.iter().enumerate() {
-                svg.text(
-                    line,
-                    (plot_left - 8.0, first + i as f64 * LINE),
-                    TEXT,
-                    "end",
-                    false,
-                );
-            }
-            y += row;
-        }
-        // the axis, broken at its start when it does not start at 0
-        svg.line((plot_left, y1), (plot_right, y1), "#000000", 1.0);
-        for t in (start..=end).step_by(step as usize) {
-            let x = x_of(f64::from(t));
-            svg.line((x, y1), (x, y1 + 4.0), "#000000", 1.0);
-            svg.text(&t.to_string(), (x, y1 + 13.0), SMALL, "middle", false);
-        }
-        let description = if start > 0 {
-            svg.rect(plot_left - 1.0, y1 - 5.0, 6.0, 10.0, "#FFFFFF");
-            svg.line(
-                (plot_left - 3.0, y1 + 5.0),
-                (plot_left + 1.0, y1 - 5.0),
-                "#000000",
-                1.0,
-            );
-            svg.line(
-                (plot_left + 1.0, y1 + 5.0),
-                (plot_left + 5.0, y1 - 5.0),
-                "#000000",
-                1.0,
-            );
-            format!("Chỉ số CCHC (%) — trục bắt đầu từ {start}, không từ 0")
-        } else {
-            "Chỉ số CCHC (%)".to_string()
-        };
-        svg.text(
-            &description,
-            ((plot_left + plot_right) / 2.0, y1 + 30.0),
-            TEXT,
-            "middle",
-            false,
-        );
-        top = y1 + PANEL_FOOT;
+/// Where an index falls across the plot: its left edge at the axis start, its right edge at
+/// the axis end.
+struct Scale {
+    left: f64,
+    right: f64,
+    start: f64,
+    span: f64,
+}
+
+impl Scale {
+    fn x(&self, v: f64) -> f64 {
+        self.left + (v - self.start) / self.span * (self.right - self.left)
     }
-    svg.out.push_str("</svg>\n");
-    svg.out
+}
+
+/// A group's panel from `top`, the plot between `left` and `right`: its caption, the grid,
+/// the group's average, the bars, the axis. Returns where the next panel starts.
+fn panel(
+    svg: &mut Svg,
+    criteria: &Criteria,
+    p: &Panel,
+    top: f64,
+    (left, right): (f64, f64),
+) -> f64 {
+    let rows_height: f64 = p.rows.iter().sum();
+    let (start, end, step) = p.axis;
+    let scale = Scale {
+        left,
+        right,
+        start: f64::from(start),
+        span: f64::from(end - start),
+    };
+    svg.text(
+        &format!("{} ({} đơn vị)", p.name, p.units.len()),
+        (f64::from(WIDTH) / 2.0, top + 12.0),
+        CAPTION,
+        "middle",
+        true,
+    );
+    let y0 = top + PANEL_HEAD;
+    let y1 = y0 + rows_height;
+    // the grid, behind everything
+    for t in (start..=end).step_by(step as usize) {
+        let x = scale.x(f64::from(t));
+        svg.line((x, y0), (x, y1), "#E6E6E6", 1.0);
+    }
+    let mean_x = average(svg, criteria, p, &scale, (y0, y1));
+    bars(svg, criteria, p, &scale, y0, mean_x);
+    value_axis(svg, p.axis, &scale, y1);
+    y1 + PANEL_FOOT
+}
+
+/// The group's average, from `y0` to `y1`: the mean of the exact indices, published, as a
+/// dashed line with its figure above; returns where the line is.
+fn average(
+    svg: &mut Svg,
+    criteria: &Criteria,
+    p: &Panel,
+    scale: &Scale,
+    (y0, y1): (f64, f64),
+) -> f64 {
+    let d = criteria.publish.decimals;
+    let mean =
+        p.units.iter().map(|u| u.par.index).sum::<Decimal>() / Decimal::from(p.units.len() as u64);
+    let mean_x = scale.x(decimal_f64(publish(mean, d)));
+    svg.dashed((mean_x, y0 - 4.0), (mean_x, y1));
+    let mean_text = format!("trung bình {}", fixed(mean, d));
+    let half = text_width(&mean_text, SMALL, true) / 2.0;
+    svg.text(
+        &mean_text,
+        (
+            mean_x.clamp(scale.left + half, f64::from(WIDTH) - 4.0 - half),
+            y0 - 12.0,
+        ),
+        SMALL,
+        "middle",
+        true,
+    );
+    mean_x
+}
+
+/// The bars from `y0`, rank 1 at the top, each in its band's colour with its figure beside
+/// its end and its name, whole, left of the plot.
+fn bars(svg: &mut Svg, criteria: &Criteria, p: &Panel, scale: &Scale, y0: f64, mean_x: f64) {
+    let d = criteria.publish.decimals;
+    let plot_left = scale.left;
+    let mut y = y0;
+    for ((u, labels), row) in p.units.iter().zip(&p.labels).zip(&p.rows) {
+        let cy = y + row / 2.0;
+        let value = decimal_f64(publish(u.par.index, d));
+        let bar_end = scale.x(value);
+        svg.rect(
+            plot_left,
+            cy - BAR / 2.0,
+            (bar_end - plot_left).max(0.0),
+            BAR,
+            &hex(band_colour(criteria, u.par.band.as_deref())),
+        );
+        // the figure beside the bar end, or past the average line when it would cover it
+        let text = fixed(u.par.index, d);
+        let w = text_width(&text, TEXT, false);
+        let mut tx = bar_end + 5.0;
+        if tx - 3.0 <= mean_x + 1.0 && mean_x - 1.0 <= tx + w + 3.0 {
+            tx = mean_x + 6.0;
+        }
+        svg.rect(tx - 2.0, cy - 8.0, w + 4.0, 16.0, "#FFFFFF");
+        svg.text(&text, (tx, cy), TEXT, "start", false);
+        // the name, whole, its lines centred on the bar
+        let first = cy - (labels.len() as f64 - 1.0) * LINE / 2.0;
+        for (i, line) in labels.iter().enumerate() {
+            svg.text(
+                line,
+                (plot_left - 8.0, first + i as f64 * LINE),
+                TEXT,
+                "end",
+                false,
+            );
+        }
+        y += row;
+    }
+}
+
+/// The value axis at `y1` with its ticks, broken at its start when it does not start at 0
+/// (and said so under it).
+fn value_axis(svg: &mut Svg, (start, end, step): (u32, u32, u32), scale: &Scale, y1: f64) {
+    let (plot_left, plot_right) = (scale.left, scale.right);
+    svg.line((plot_left, y1), (plot_right, y1), "#000000", 1.0);
+    for t in (start..=end).step_by(step as usize) {
+        let x = scale.x(f64::from(t));
+        svg.line((x, y1), (x, y1 + 4.0), "#000000", 1.0);
+        svg.text(&t.to_string(), (x, y1 + 13.0), SMALL, "middle", false);
+    }
+    let description = if start > 0 {
+        svg.rect(plot_left - 1.0, y1 - 5.0, 6.0, 10.0, "#FFFFFF");
+        svg.line(
+            (plot_left - 3.0, y1 + 5.0),
+            (plot_left + 1.0, y1 - 5.0),
+            "#000000",
+            1.0,
+        );
+        svg.line(
+            (plot_left + 1.0, y1 + 5.0),
+            (plot_left + 5.0, y1 - 5.0),
+            "#000000",
+            1.0,
+        );
+        format!("Chỉ số CCHC (%) — trục bắt đầu từ {start}, không từ 0")
+    } else {
+        "Chỉ số CCHC (%)".to_string()
+    };
+    svg.text(
+        &description,
+        ((plot_left + plot_right) / 2.0, y1 + 30.0),
+        TEXT,
+        "middle",
+        false,
+    );
 }
 
 /// The chart of `groups` as a PNG picture: the SVG chart with its text drawn from the embedded

@@ -386,6 +386,11 @@ fn vietnamese(lines: Vec<Line>) -> Vec<Line> {
         .collect()
 }
 
+/// How many of a list's `n` criteria the scorecard shows: `top` (0: all).
+pub fn shown(top: usize, n: usize) -> usize {
+    if top == 0 { n } else { top.min(n) }
+}
+
 /// "Sở Tài chính và 12 đơn vị khác".
 pub fn holders(b: &Best) -> String {
     if b.best_count > 1 {

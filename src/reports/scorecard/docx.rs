@@ -6,9 +6,10 @@
 use docx_rs::{AlignmentType, Docx, LineSpacing, Paragraph, TableCell, VAlignType, WidthType};
 use rust_decimal::Decimal;
 
-use super::{Line, NEED_DECIMALS, Scorecard, holders, how};
+use super::{Line, NEED_DECIMALS, Scorecard, holders, how, shown};
 use crate::criteria::Criteria;
 use crate::reports::docx::{self as word, Style, TEXT_WIDTH, grid, paragraph, row};
+use crate::reports::explain::NodeLine;
 use crate::reports::publish::vi;
 
 /// A cell's content and how it sits.
@@ -86,57 +87,96 @@ fn heading(text: &str) -> Paragraph {
         .line_spacing(LineSpacing::new().before(200).after(80))
 }
 
+/// The document being written, and the header rows of each of its tables in order (repeated
+/// on every page).
+struct Doc {
+    docx: Docx,
+    header_rows: Vec<usize>,
+}
+
+impl Doc {
+    fn paragraph(mut self, p: Paragraph) -> Doc {
+        self.docx = self.docx.add_paragraph(p);
+        self
+    }
+
+    fn table(mut self, (t, h): (docx_rs::Table, usize)) -> Doc {
+        self.header_rows.push(h);
+        self.docx = self.docx.add_table(t);
+        self
+    }
+}
+
 /// The scorecard as a Word document; `top` criteria in each list (0: all).
 pub fn render(criteria: &Criteria, sc: &Scorecard, top: usize) -> anyhow::Result<Vec<u8>> {
+    let doc = Doc {
+        docx: word::page_setup(Docx::new()),
+        header_rows: Vec::new(),
+    };
+    let doc = title(doc, criteria, sc);
+    let doc = results(doc, criteria, sc);
+    let doc = ranking(doc, sc);
+    let doc = lost_most(doc, sc, top);
+    let doc = behind(doc, sc, top);
+    let doc = deductions(doc, sc);
+    let doc = warnings(doc, sc);
+    let doc = tree(doc, sc);
+    let docx = word::properties(doc.docx, criteria, &format!("mã đơn vị {}", sc.e.unit.code));
+    word::pack(docx, &doc.header_rows)
+}
+
+/// The title, the unit's name, its group and the criteria, centred.
+fn title(doc: Doc, criteria: &Criteria, sc: &Scorecard) -> Doc {
+    let e = &sc.e;
+    let centred = |text: &str, style: Style| paragraph(text, style).align(AlignmentType::Center);
+    doc.paragraph(centred(
+        &format!("KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {}", e.year),
+        Style::text().bold(),
+    ))
+    .paragraph(centred(&e.unit.name, Style::text().bold()))
+    .paragraph(centred(
+        &format!(
+            "Nhóm {}; mã đơn vị {}; bộ tiêu chí {}, tỉnh {}",
+            e.unit.group_name, e.unit.code, criteria.id, criteria.province
+        ),
+        Style::text().italic(),
+    ))
+}
+
+/// 1. The results and 2. what it takes to move: a label, a figure and a note a row.
+fn results(doc: Doc, criteria: &Criteria, sc: &Scorecard) -> Doc {
+    let kv = widths(&[4200, 1500]);
+    doc.paragraph(heading("1. Kết quả"))
+        .table(table(
+            &[],
+            &kv,
+            key_values(sc.results(criteria), sc.e.decimals),
+        ))
+        .paragraph(heading("2. Để nâng hạng, nâng xếp loại"))
+        .table(table(&[], &kv, key_values(sc.moves(), NEED_DECIMALS)))
+}
+
+/// Lines as rows: the label, the figure in bold (or its text, centred), the note.
+fn key_values(lines: Vec<Line>, digits: u32) -> Vec<Vec<Content>> {
+    lines
+        .into_iter()
+        .map(|l| {
+            vec![
+                Content::Text(l.label),
+                match l.value_text {
+                    Some(t) if l.value.is_none() => Content::Centred(t),
+                    _ => Content::BoldFigure(l.value, digits),
+                },
+                Content::Text(l.text),
+            ]
+        })
+        .collect()
+}
+
+/// 3. The unit between its neighbours in the group's ranking, in bold, with their gaps.
+fn ranking(doc: Doc, sc: &Scorecard) -> Doc {
     let e = &sc.e;
     let d = e.decimals;
-    let mut docx = word::page_setup(Docx::new());
-    let mut header_rows = Vec::new();
-    let mut add = |docx: Docx, (t, h): (docx_rs::Table, usize)| {
-        header_rows.push(h);
-        docx.add_table(t)
-    };
-    let centred = |text: &str, style: Style| paragraph(text, style).align(AlignmentType::Center);
-    docx = docx
-        .add_paragraph(centred(
-            &format!("KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {}", e.year),
-            Style::text().bold(),
-        ))
-        .add_paragraph(centred(&e.unit.name, Style::text().bold()))
-        .add_paragraph(centred(
-            &format!(
-                "Nhóm {}; mã đơn vị {}; bộ tiêu chí {}, tỉnh {}",
-                e.unit.group_name, e.unit.code, criteria.id, criteria.province
-            ),
-            Style::text().italic(),
-        ));
-
-    let lines = |lines: Vec<Line>, digits: u32| -> Vec<Vec<Content>> {
-        lines
-            .into_iter()
-            .map(|l| {
-                vec![
-                    Content::Text(l.label),
-                    match l.value_text {
-                        Some(t) if l.value.is_none() => Content::Centred(t),
-                        _ => Content::BoldFigure(l.value, digits),
-                    },
-                    Content::Text(l.text),
-                ]
-            })
-            .collect()
-    };
-    let kv = widths(&[4200, 1500]);
-    docx = docx.add_paragraph(heading("1. Kết quả"));
-    docx = add(docx, table(&[], &kv, lines(sc.results(criteria), d)));
-    docx = docx.add_paragraph(heading("2. Để nâng hạng, nâng xếp loại"));
-    docx = add(docx, table(&[], &kv, lines(sc.moves(), NEED_DECIMALS)));
-
-    docx = docx.add_paragraph(heading(&format!(
-        "3. Xếp hạng trong nhóm {}",
-        e.unit.group_name
-    )));
-    let mut places = Vec::new();
     let place = |rank: usize, name: &str, index: Decimal, gap: Option<Decimal>, me: bool| {
         vec![
             Content::Centred(rank.to_string()),
@@ -153,6 +193,7 @@ pub fn render(criteria: &Criteria, sc: &Scorecard, top: usize) -> anyhow::Result
             Content::Figure(gap, d),
         ]
     };
+    let mut places = Vec::new();
     if let Some(a) = &e.neighbours.above {
         places.push(place(a.rank, &a.name, a.index, Some(a.gap), false));
     }
@@ -160,26 +201,27 @@ pub fn render(criteria: &Criteria, sc: &Scorecard, top: usize) -> anyhow::Result
     if let Some(b) = &e.neighbours.below {
         places.push(place(b.rank, &b.name, b.index, Some(b.gap), false));
     }
-    docx = add(
-        docx,
-        table(
-            &["Hạng", "Đơn vị", "Chỉ số CCHC (%)", "Chênh lệch (điểm %)"],
-            &[900, 7000, 2000, 2000],
-            places,
-        ),
-    );
+    doc.paragraph(heading(&format!(
+        "3. Xếp hạng trong nhóm {}",
+        e.unit.group_name
+    )))
+    .table(table(
+        &["Hạng", "Đơn vị", "Chỉ số CCHC (%)", "Chênh lệch (điểm %)"],
+        &[900, 7000, 2000, 2000],
+        places,
+    ))
+}
 
-    let shown = |n: usize| if top == 0 { n } else { top.min(n) };
+/// 4. The criteria that lost most, with how their points were decided.
+fn lost_most(doc: Doc, sc: &Scorecard, top: usize) -> Doc {
+    let e = &sc.e;
+    let d = e.decimals;
+    let shown = shown(top, e.lost_most.len());
     let leaves = e.nodes.iter().filter(|l| l.leaf && l.applicable).count();
-    docx = docx.add_paragraph(heading(&format!(
-        "4. Tiêu chí mất nhiều điểm nhất ({} trong {} tiêu chí bị mất điểm, trên {leaves} tiêu chí)",
-        shown(e.lost_most.len()),
-        e.lost_most.len()
-    )));
-    let lost: Vec<Vec<Content>> = e
+    let rows: Vec<Vec<Content>> = e
         .lost_most
         .iter()
-        .take(shown(e.lost_most.len()))
+        .take(shown)
         .filter_map(|code| e.nodes.iter().find(|l| &l.code == code))
         .map(|l| {
             vec![
@@ -192,25 +234,28 @@ pub fn render(criteria: &Criteria, sc: &Scorecard, top: usize) -> anyhow::Result
             ]
         })
         .collect();
-    docx = add(
-        docx,
-        table(
-            &["Mã", "Tiêu chí", "Tối đa", "Điểm", "Mất", "Cách tính"],
-            &widths(&[900, 5400, 1000, 1000, 1000]),
-            lost,
-        ),
-    );
+    doc.paragraph(heading(&format!(
+        "4. Tiêu chí mất nhiều điểm nhất ({} trong {} tiêu chí bị mất điểm, trên {leaves} tiêu chí)",
+        shown,
+        e.lost_most.len()
+    )))
+    .table(table(
+        &["Mã", "Tiêu chí", "Tối đa", "Điểm", "Mất", "Cách tính"],
+        &widths(&[900, 5400, 1000, 1000, 1000]),
+        rows,
+    ))
+}
 
+/// 5. The criteria furthest behind the group's best, with the units that have it.
+fn behind(doc: Doc, sc: &Scorecard, top: usize) -> Doc {
+    let e = &sc.e;
+    let d = e.decimals;
     let behind = sc.behind();
-    docx = docx.add_paragraph(heading(&format!(
-        "5. Tiêu chí kém đơn vị cao nhất trong nhóm nhiều nhất ({} trong {} tiêu chí kém đơn vị cao nhất)",
-        shown(behind.len()),
-        behind.len()
-    )));
+    let shown = shown(top, behind.len());
     let p = |v: Decimal| crate::decimal::publish(v, d);
     let rows: Vec<Vec<Content>> = behind
         .iter()
-        .take(shown(behind.len()))
+        .take(shown)
         .map(|b| {
             let l = &e.nodes[b.node];
             vec![
@@ -223,127 +268,92 @@ pub fn render(criteria: &Criteria, sc: &Scorecard, top: usize) -> anyhow::Result
             ]
         })
         .collect();
-    docx = add(
-        docx,
-        table(
-            &[
-                "Mã",
-                "Tiêu chí",
-                "Điểm của đơn vị",
-                "Cao nhất trong nhóm",
-                "Kém",
-                "Đơn vị đạt cao nhất",
-            ],
-            &widths(&[900, 5400, 1300, 1300, 1100]),
-            rows,
-        ),
-    );
+    doc.paragraph(heading(&format!(
+        "5. Tiêu chí kém đơn vị cao nhất trong nhóm nhiều nhất ({} trong {} tiêu chí kém đơn vị cao nhất)",
+        shown,
+        behind.len()
+    )))
+    .table(table(
+        &[
+            "Mã",
+            "Tiêu chí",
+            "Điểm của đơn vị",
+            "Cao nhất trong nhóm",
+            "Kém",
+            "Đơn vị đạt cao nhất",
+        ],
+        &widths(&[900, 5400, 1300, 1300, 1100]),
+        rows,
+    ))
+}
 
-    if !e.deductions.is_empty() {
-        docx = docx.add_paragraph(heading("6. Điểm trừ"));
-        let rows = e
-            .deductions
-            .iter()
-            .map(|x| {
-                vec![
-                    Content::Text(x.code.clone()),
-                    Content::Text(x.name.clone()),
-                    Content::Centred(x.times.to_string()),
-                    Content::Figure(Some(x.points), d),
-                ]
-            })
-            .collect();
-        docx = add(
-            docx,
-            table(
-                &["Mã", "Nội dung", "Số lần", "Điểm trừ"],
-                &[2000, 8600, 1200, 1500],
-                rows,
-            ),
-        );
+/// 6. The deductions, when there are any.
+fn deductions(doc: Doc, sc: &Scorecard) -> Doc {
+    let e = &sc.e;
+    if e.deductions.is_empty() {
+        return doc;
     }
-    if !e.warnings.is_empty() {
-        docx = docx.add_paragraph(heading(&format!(
-            "7. Cảnh báo về số liệu của đơn vị ({})",
-            e.warnings.len()
-        )));
-        let rows = e
-            .warnings
-            .iter()
-            .map(|w| {
-                let place = match (&w.file, w.line) {
-                    (Some(file), Some(line)) => format!("{file}:{line}"),
-                    (Some(file), None) => file.clone(),
-                    _ => String::new(),
-                };
-                vec![
-                    Content::Text(w.criterion.clone().unwrap_or_default()),
-                    Content::Text(w.message.clone()),
-                    Content::Text(place),
-                ]
-            })
-            .collect();
-        docx = add(
-            docx,
-            table(
-                &["Tiêu chí", "Nội dung", "Tệp, dòng"],
-                &widths(&[1100, 9500]),
-                rows,
-            ),
-        );
-    }
+    let rows = e
+        .deductions
+        .iter()
+        .map(|x| {
+            vec![
+                Content::Text(x.code.clone()),
+                Content::Text(x.name.clone()),
+                Content::Centred(x.times.to_string()),
+                Content::Figure(Some(x.points), e.decimals),
+            ]
+        })
+        .collect();
+    doc.paragraph(heading("6. Điểm trừ")).table(table(
+        &["Mã", "Nội dung", "Số lần", "Điểm trừ"],
+        &[2000, 8600, 1200, 1500],
+        rows,
+    ))
+}
 
-    // The whole tree, on pages of its own.
-    docx = docx.add_paragraph(
-        heading("8. Điểm theo lĩnh vực, tiêu chí (Mất = Tối đa − Điểm; KĐG: không đánh giá)")
-            .page_break_before(true),
-    );
+/// 7. The warnings about the unit's figures, when there are any, with the file and line.
+fn warnings(doc: Doc, sc: &Scorecard) -> Doc {
+    let e = &sc.e;
+    if e.warnings.is_empty() {
+        return doc;
+    }
+    let rows = e
+        .warnings
+        .iter()
+        .map(|w| {
+            let place = match (&w.file, w.line) {
+                (Some(file), Some(line)) => format!("{file}:{line}"),
+                (Some(file), None) => file.clone(),
+                _ => String::new(),
+            };
+            vec![
+                Content::Text(w.criterion.clone().unwrap_or_default()),
+                Content::Text(w.message.clone()),
+                Content::Text(place),
+            ]
+        })
+        .collect();
+    doc.paragraph(heading(&format!(
+        "7. Cảnh báo về số liệu của đơn vị ({})",
+        e.warnings.len()
+    )))
+    .table(table(
+        &["Tiêu chí", "Nội dung", "Tệp, dòng"],
+        &widths(&[1100, 9500]),
+        rows,
+    ))
+}
+
+/// 8. The whole tree, on pages of its own: a row per node, the deductions, the total.
+fn tree(doc: Doc, sc: &Scorecard) -> Doc {
+    let e = &sc.e;
+    let d = e.decimals;
     let mut rows: Vec<Vec<Content>> = e
         .nodes
         .iter()
         .enumerate()
-        .map(|(i, l)| {
-            let field = l.depth == 1;
-            let text = |t: String| {
-                if field {
-                    Content::Bold(t)
-                } else {
-                    Content::Text(t)
-                }
-            };
-            let figure = |v: Option<Decimal>, d: u32| {
-                if field {
-                    Content::BoldFigure(v, d)
-                } else {
-                    Content::Figure(v, d)
-                }
-            };
-            let mut cells = vec![text(l.code.clone()), Content::Node(l.name.clone(), l.depth)];
-            if l.leaf && !l.applicable {
-                cells.push(Content::Centred("KĐG".into()));
-                cells.extend((0..7).map(|_| Content::Text(String::new())));
-            } else {
-                cells.extend(
-                    [
-                        Some(l.max),
-                        l.self_points,
-                        l.appraised,
-                        l.survey,
-                        l.sipas,
-                        Some(l.points),
-                        Some(l.lost),
-                    ]
-                    .into_iter()
-                    .map(|v| figure(v, d)),
-                );
-                let best = sc.best.iter().find(|b| b.node == i).map(|b| p(b.best));
-                cells.push(match best {
-                    Some(b) => figure(Some(b), d),
-                    None => Content::Text(String::new()),
-                });
-            }
-            cells
-        })
+        .map(|(i, l)| node_cells(sc, i, l))
         .collect();
     if !e.par.deductions.is_zero() {
         let mut cells = vec![
@@ -370,25 +380,74 @@ pub fn render(criteria: &Criteria, sc: &Scorecard, top: usize) -> anyhow::Result
     let figures = [1000; 8];
     tree_widths.push(TEXT_WIDTH - 800 - figures.iter().sum::<usize>());
     tree_widths.extend(figures);
-    docx = add(
-        docx,
-        table(
-            &[
-                "Mã",
-                "Lĩnh vực, tiêu chí, tiêu chí thành phần",
-                "Tối đa",
-                "Tự chấm",
-                "Thẩm định",
-                "Điều tra XHH",
-                "Chỉ số hài lòng",
-                "Điểm",
-                "Mất",
-                "Cao nhất trong nhóm",
-            ],
-            &tree_widths,
-            rows,
-        ),
+    doc.paragraph(
+        heading("8. Điểm theo lĩnh vực, tiêu chí (Mất = Tối đa − Điểm; KĐG: không đánh giá)")
+            .page_break_before(true),
+    )
+    .table(table(
+        &[
+            "Mã",
+            "Lĩnh vực, tiêu chí, tiêu chí thành phần",
+            "Tối đa",
+            "Tự chấm",
+            "Thẩm định",
+            "Điều tra XHH",
+            "Chỉ số hài lòng",
+            "Điểm",
+            "Mất",
+            "Cao nhất trong nhóm",
+        ],
+        &tree_widths,
+        rows,
+    ))
+}
+
+/// A node's row of the tree (the `i`th): code, name, its figures and the group's best, bold
+/// for a field; KĐG for a leaf that does not apply.
+fn node_cells(sc: &Scorecard, i: usize, l: &NodeLine) -> Vec<Content> {
+    let d = sc.e.decimals;
+    let field = l.depth == 1;
+    let text = |t: String| {
+        if field {
+            Content::Bold(t)
+        } else {
+            Content::Text(t)
+        }
+    };
+    let figure = |v: Option<Decimal>, d: u32| {
+        if field {
+            Content::BoldFigure(v, d)
+        } else {
+            Content::Figure(v, d)
+        }
+    };
+    let mut cells = vec![text(l.code.clone()), Content::Node(l.name.clone(), l.depth)];
+    if l.leaf && !l.applicable {
+        cells.push(Content::Centred("KĐG".into()));
+        cells.extend((0..7).map(|_| Content::Text(String::new())));
+        return cells;
+    }
+    cells.extend(
+        [
+            Some(l.max),
+            l.self_points,
+            l.appraised,
+            l.survey,
+            l.sipas,
+            Some(l.points),
+            Some(l.lost),
+        ]
+        .into_iter()
+        .map(|v| figure(v, d)),
     );
-    docx = word::properties(docx, criteria, &format!("mã đơn vị {}", e.unit.code));
-    word::pack(docx, &header_rows)
+    let best = sc
+        .best
+        .iter()
+        .find(|b| b.node == i)
+        .map(|b| crate::decimal::publish(b.best, d));
+    cells.push(match best {
+        Some(b) => figure(Some(b), d),
+        None => Content::Text(String::new()),
+    });
+    cells
 }

@@ -8,7 +8,7 @@ use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
-use super::{Line, NEED_DECIMALS, Scorecard, holders, how};
+use super::{Line, NEED_DECIMALS, Scorecard, holders, how, shown};
 use crate::criteria::Criteria;
 use crate::reports::explain::NodeLine;
 use crate::reports::xlsx::base_format;
@@ -172,6 +172,7 @@ pub fn render(criteria: &Criteria, sc: &Scorecard, top: usize) -> Result<Vec<u8>
     book.save_to_buffer()
 }
 
+/// The sheet "Tổng hợp": the title, then its parts one under the other, a blank row between.
 fn summary(
     sheet: &mut Worksheet,
     criteria: &Criteria,
@@ -179,31 +180,49 @@ fn summary(
     top: usize,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    let e = &sc.e;
-    let d = e.decimals;
     for (c, w) in [8.0, 46.0, 11.0, 11.0, 11.0, 11.0, 40.0]
         .into_iter()
         .enumerate()
     {
         sheet.set_column_width(c as u16, w)?;
     }
-    // the text columns of a key-value row: D:G, about 73 characters
-    let note_width = 70;
     let mut row = 0;
+    title(sheet, &mut row, criteria, sc, f)?;
+    results(sheet, &mut row, criteria, sc, f)?;
+    ranking(sheet, &mut row, sc, f)?;
+    lost_most(sheet, &mut row, sc, top, f)?;
+    behind(sheet, &mut row, sc, top, f)?;
+    deductions(sheet, &mut row, sc, f)?;
+    warnings(sheet, &mut row, sc, f)?;
+    sheet.set_paper_size(A4);
+    sheet.set_portrait();
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_margins(0.6, 0.4, 0.6, 0.6, 0.3, 0.3);
+    sheet.set_footer("&C&\"Times New Roman\"Trang &P/&N");
+    Ok(())
+}
+
+/// The title, the unit's name, its group and the criteria, across the sheet.
+fn title(
+    sheet: &mut Worksheet,
+    row: &mut u32,
+    criteria: &Criteria,
+    sc: &Scorecard,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let e = &sc.e;
     merged(
         sheet,
-        row,
+        *row,
         0,
         LAST,
         &format!("KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {}", e.year),
         &f.title,
     )?;
-    row += 1;
-    merged(sheet, row, 0, LAST, &e.unit.name, &f.unit)?;
-    row += 1;
+    merged(sheet, *row + 1, 0, LAST, &e.unit.name, &f.unit)?;
     merged(
         sheet,
-        row,
+        *row + 2,
         0,
         LAST,
         &format!(
@@ -212,73 +231,106 @@ fn summary(
         ),
         &f.sub,
     )?;
-    row += 2;
+    *row += 4;
+    Ok(())
+}
 
-    // 1. The results.
-    let section = |sheet: &mut Worksheet, row: &mut u32, title: &str| {
-        let r = merged(sheet, *row, 0, LAST, title, &f.section);
-        *row += 1;
-        r
-    };
-    let key = |sheet: &mut Worksheet,
-               row: &mut u32,
-               line: &Line,
-               number: &Format|
-     -> Result<(), XlsxError> {
-        merged(sheet, *row, 0, 1, &line.label, &f.wrapped)?;
-        match (&line.value, &line.value_text) {
-            (Some(v), _) => figure(sheet, *row, 2, Some(*v), number, f)?,
-            (None, Some(t)) => {
-                sheet.write_string_with_format(*row, 2, t, &f.centered)?;
-            }
-            (None, None) => {
-                sheet.write_blank(*row, 2, &f.text)?;
-            }
-        }
-        merged(sheet, *row, 3, LAST, &line.text, &f.wrapped)?;
-        tall(
-            sheet,
-            *row,
-            lines(&line.text, note_width).max(lines(&line.label, 50)),
-        )?;
-        *row += 1;
-        Ok(())
-    };
-    section(sheet, &mut row, "1. Kết quả")?;
+/// A part's title, across the sheet.
+fn section(
+    sheet: &mut Worksheet,
+    row: &mut u32,
+    title: &str,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    merged(sheet, *row, 0, LAST, title, &f.section)?;
+    *row += 1;
+    Ok(())
+}
+
+/// 1. The results and 2. what it takes to move: a label, a figure and a note a row.
+fn results(
+    sheet: &mut Worksheet,
+    row: &mut u32,
+    criteria: &Criteria,
+    sc: &Scorecard,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    section(sheet, row, "1. Kết quả", f)?;
     for line in sc.results(criteria) {
-        key(sheet, &mut row, &line, &f.bold_number)?;
+        key_value(sheet, row, &line, &f.bold_number, f)?;
     }
-    row += 1;
-
-    // 2. What it takes to move.
-    section(sheet, &mut row, "2. Để nâng hạng, nâng xếp loại")?;
+    *row += 1;
+    section(sheet, row, "2. Để nâng hạng, nâng xếp loại", f)?;
     for line in sc.moves() {
-        key(sheet, &mut row, &line, &f.need)?;
+        key_value(sheet, row, &line, &f.need, f)?;
     }
-    row += 1;
+    *row += 1;
+    Ok(())
+}
 
-    // 3. Neighbours.
+/// A line as a row: its label (A:B), its figure in `number` or its text (C), its note (D:G),
+/// the row as tall as the longer of label and note needs.
+fn key_value(
+    sheet: &mut Worksheet,
+    row: &mut u32,
+    line: &Line,
+    number: &Format,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    // the text columns of a key-value row: D:G, about 73 characters
+    const NOTE_WIDTH: usize = 70;
+    merged(sheet, *row, 0, 1, &line.label, &f.wrapped)?;
+    match (&line.value, &line.value_text) {
+        (Some(v), _) => figure(sheet, *row, 2, Some(*v), number, f)?,
+        (None, Some(t)) => {
+            sheet.write_string_with_format(*row, 2, t, &f.centered)?;
+        }
+        (None, None) => {
+            sheet.write_blank(*row, 2, &f.text)?;
+        }
+    }
+    merged(sheet, *row, 3, LAST, &line.text, &f.wrapped)?;
+    tall(
+        sheet,
+        *row,
+        lines(&line.text, NOTE_WIDTH).max(lines(&line.label, 50)),
+    )?;
+    *row += 1;
+    Ok(())
+}
+
+/// 3. The unit between its neighbours in the group's ranking, in bold, with their gaps.
+fn ranking(
+    sheet: &mut Worksheet,
+    row: &mut u32,
+    sc: &Scorecard,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let e = &sc.e;
     section(
         sheet,
-        &mut row,
+        row,
         &format!("3. Xếp hạng trong nhóm {}", e.unit.group_name),
+        f,
     )?;
     for (c, h) in ["Hạng", "Đơn vị", "Chỉ số CCHC (%)", "Chênh lệch (điểm %)"]
         .iter()
         .enumerate()
     {
-        sheet.write_string_with_format(row, c as u16, *h, &f.head)?;
+        sheet.write_string_with_format(*row, c as u16, *h, &f.head)?;
     }
-    sheet.set_row_height(row, 32)?;
-    row += 1;
-    let place = |sheet: &mut Worksheet,
-                 row: &mut u32,
-                 rank: usize,
-                 name: &str,
-                 index: Decimal,
-                 gap: Option<Decimal>,
-                 me: bool|
-     -> Result<(), XlsxError> {
+    sheet.set_row_height(*row, 32)?;
+    *row += 1;
+    // (rank, name, index, gap to the unit, the unit itself), in ranking order
+    let mut places = Vec::new();
+    if let Some(a) = &e.neighbours.above {
+        places.push((a.rank, a.name.as_str(), a.index, Some(a.gap), false));
+    }
+    places.push((e.par.rank, e.unit.name.as_str(), e.par.index, None, true));
+    if let Some(b) = &e.neighbours.below {
+        places.push((b.rank, b.name.as_str(), b.index, Some(b.gap), false));
+    }
+    for (rank, name, index, gap, me) in places {
         sheet.write_number_with_format(*row, 0, rank as f64, &f.int)?;
         let name_format = if me { &f.bold_text } else { &f.text };
         sheet.write_string_with_format(*row, 1, name, name_format)?;
@@ -286,90 +338,84 @@ fn summary(
         sheet.write_number_with_format(*row, 2, f64_of(index), index_format)?;
         figure(sheet, *row, 3, gap, &f.number, f)?;
         *row += 1;
-        Ok(())
-    };
-    if let Some(a) = &e.neighbours.above {
-        place(
-            sheet,
-            &mut row,
-            a.rank,
-            &a.name,
-            a.index,
-            Some(a.gap),
-            false,
-        )?;
     }
-    place(
-        sheet,
-        &mut row,
-        e.par.rank,
-        &e.unit.name,
-        e.par.index,
-        None,
-        true,
-    )?;
-    if let Some(b) = &e.neighbours.below {
-        place(
-            sheet,
-            &mut row,
-            b.rank,
-            &b.name,
-            b.index,
-            Some(b.gap),
-            false,
-        )?;
-    }
-    row += 1;
+    *row += 1;
+    Ok(())
+}
 
-    // 4. The criteria that lost most.
-    let shown = |n: usize| if top == 0 { n } else { top.min(n) };
+/// 4. The criteria that lost most, with how their points were decided.
+fn lost_most(
+    sheet: &mut Worksheet,
+    row: &mut u32,
+    sc: &Scorecard,
+    top: usize,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let e = &sc.e;
+    let d = e.decimals;
+    let shown = shown(top, e.lost_most.len());
     let leaves = e.nodes.iter().filter(|l| l.leaf && l.applicable).count();
     section(
         sheet,
-        &mut row,
+        row,
         &format!(
             "4. Tiêu chí mất nhiều điểm nhất ({} trong {} tiêu chí bị mất điểm, trên {leaves} tiêu chí)",
-            shown(e.lost_most.len()),
+            shown,
             e.lost_most.len()
         ),
+        f,
     )?;
     criteria_head(
         sheet,
-        row,
+        *row,
         &["Mã", "Tiêu chí", "Tối đa", "Điểm", "Mất", "Cách tính"],
         f,
     )?;
-    row += 1;
-    for code in e.lost_most.iter().take(shown(e.lost_most.len())) {
+    *row += 1;
+    for code in e.lost_most.iter().take(shown) {
         let Some(l) = e.nodes.iter().find(|l| &l.code == code) else {
             continue;
         };
         let why = how(l, d);
-        sheet.write_string_with_format(row, 0, &l.code, &f.text)?;
-        sheet.write_string_with_format(row, 1, &l.name, &f.wrapped)?;
-        figure(sheet, row, 2, Some(l.max), &f.number, f)?;
-        figure(sheet, row, 3, Some(l.points), &f.number, f)?;
-        figure(sheet, row, 4, Some(l.lost), &f.bold_number, f)?;
-        merged(sheet, row, 5, LAST, &why, &f.wrapped)?;
-        tall(sheet, row, lines(&l.name, 50).max(lines(&why, 44)))?;
-        row += 1;
+        let r = *row;
+        sheet.write_string_with_format(r, 0, &l.code, &f.text)?;
+        sheet.write_string_with_format(r, 1, &l.name, &f.wrapped)?;
+        figure(sheet, r, 2, Some(l.max), &f.number, f)?;
+        figure(sheet, r, 3, Some(l.points), &f.number, f)?;
+        figure(sheet, r, 4, Some(l.lost), &f.bold_number, f)?;
+        merged(sheet, r, 5, LAST, &why, &f.wrapped)?;
+        tall(sheet, r, lines(&l.name, 50).max(lines(&why, 44)))?;
+        *row += 1;
     }
-    row += 1;
+    *row += 1;
+    Ok(())
+}
 
-    // 5. Behind the group's best.
+/// 5. The criteria furthest behind the group's best, with the units that have it.
+fn behind(
+    sheet: &mut Worksheet,
+    row: &mut u32,
+    sc: &Scorecard,
+    top: usize,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let e = &sc.e;
+    let d = e.decimals;
     let behind = sc.behind();
+    let shown = shown(top, behind.len());
     section(
         sheet,
-        &mut row,
+        row,
         &format!(
             "5. Tiêu chí kém đơn vị cao nhất trong nhóm nhiều nhất ({} trong {} tiêu chí kém đơn vị cao nhất)",
-            shown(behind.len()),
+            shown,
             behind.len()
         ),
+        f,
     )?;
     criteria_head(
         sheet,
-        row,
+        *row,
         &[
             "Mã",
             "Tiêu chí",
@@ -380,69 +426,90 @@ fn summary(
         ],
         f,
     )?;
-    row += 1;
+    *row += 1;
     let p = |v: Decimal| crate::decimal::publish(v, d);
-    for b in behind.iter().take(shown(behind.len())) {
+    for b in behind.iter().take(shown) {
         let l = &e.nodes[b.node];
         let holders = holders(b);
-        sheet.write_string_with_format(row, 0, &l.code, &f.text)?;
-        sheet.write_string_with_format(row, 1, &l.name, &f.wrapped)?;
-        figure(sheet, row, 2, Some(l.points), &f.number, f)?;
-        figure(sheet, row, 3, Some(p(b.best)), &f.number, f)?;
-        figure(sheet, row, 4, Some(p(b.behind)), &f.bold_number, f)?;
-        merged(sheet, row, 5, LAST, &holders, &f.wrapped)?;
-        tall(sheet, row, lines(&l.name, 50).max(lines(&holders, 44)))?;
-        row += 1;
+        let r = *row;
+        sheet.write_string_with_format(r, 0, &l.code, &f.text)?;
+        sheet.write_string_with_format(r, 1, &l.name, &f.wrapped)?;
+        figure(sheet, r, 2, Some(l.points), &f.number, f)?;
+        figure(sheet, r, 3, Some(p(b.best)), &f.number, f)?;
+        figure(sheet, r, 4, Some(p(b.behind)), &f.bold_number, f)?;
+        merged(sheet, r, 5, LAST, &holders, &f.wrapped)?;
+        tall(sheet, r, lines(&l.name, 50).max(lines(&holders, 44)))?;
+        *row += 1;
     }
-    row += 1;
+    *row += 1;
+    Ok(())
+}
 
-    // 6. Deductions, 7. warnings.
-    if !e.deductions.is_empty() {
-        section(sheet, &mut row, "6. Điểm trừ")?;
-        criteria_head(sheet, row, &["Mã", "Nội dung", "Số lần", "Điểm trừ", ""], f)?;
-        row += 1;
-        for x in &e.deductions {
-            sheet.write_string_with_format(row, 0, &x.code, &f.text)?;
-            sheet.write_string_with_format(row, 1, &x.name, &f.wrapped)?;
-            sheet.write_number_with_format(row, 2, f64::from(x.times), &f.int)?;
-            figure(sheet, row, 3, Some(x.points), &f.number, f)?;
-            merged(sheet, row, 4, LAST, "", &f.text)?;
-            tall(sheet, row, lines(&x.name, 50))?;
-            row += 1;
-        }
-        row += 1;
+/// 6. The deductions, when there are any.
+fn deductions(
+    sheet: &mut Worksheet,
+    row: &mut u32,
+    sc: &Scorecard,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let e = &sc.e;
+    if e.deductions.is_empty() {
+        return Ok(());
     }
-    if !e.warnings.is_empty() {
-        section(
-            sheet,
-            &mut row,
-            &format!("7. Cảnh báo về số liệu của đơn vị ({})", e.warnings.len()),
-        )?;
-        criteria_head(sheet, row, &["Tiêu chí", "Nội dung", "Tệp, dòng"], f)?;
-        row += 1;
-        for w in &e.warnings {
-            let place = match (&w.file, w.line) {
-                (Some(file), Some(line)) => format!("{file}:{line}"),
-                (Some(file), None) => file.clone(),
-                _ => String::new(),
-            };
-            sheet.write_string_with_format(
-                row,
-                0,
-                w.criterion.as_deref().unwrap_or(""),
-                &f.text,
-            )?;
-            sheet.write_string_with_format(row, 1, &w.message, &f.wrapped)?;
-            merged(sheet, row, 2, LAST, &place, &f.text)?;
-            tall(sheet, row, lines(&w.message, 50))?;
-            row += 1;
-        }
+    section(sheet, row, "6. Điểm trừ", f)?;
+    criteria_head(
+        sheet,
+        *row,
+        &["Mã", "Nội dung", "Số lần", "Điểm trừ", ""],
+        f,
+    )?;
+    *row += 1;
+    for x in &e.deductions {
+        let r = *row;
+        sheet.write_string_with_format(r, 0, &x.code, &f.text)?;
+        sheet.write_string_with_format(r, 1, &x.name, &f.wrapped)?;
+        sheet.write_number_with_format(r, 2, f64::from(x.times), &f.int)?;
+        figure(sheet, r, 3, Some(x.points), &f.number, f)?;
+        merged(sheet, r, 4, LAST, "", &f.text)?;
+        tall(sheet, r, lines(&x.name, 50))?;
+        *row += 1;
     }
-    sheet.set_paper_size(A4);
-    sheet.set_portrait();
-    sheet.set_print_fit_to_pages(1, 0);
-    sheet.set_margins(0.6, 0.4, 0.6, 0.6, 0.3, 0.3);
-    sheet.set_footer("&C&\"Times New Roman\"Trang &P/&N");
+    *row += 1;
+    Ok(())
+}
+
+/// 7. The warnings about the unit's figures, when there are any, with the file and line.
+fn warnings(
+    sheet: &mut Worksheet,
+    row: &mut u32,
+    sc: &Scorecard,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let e = &sc.e;
+    if e.warnings.is_empty() {
+        return Ok(());
+    }
+    section(
+        sheet,
+        row,
+        &format!("7. Cảnh báo về số liệu của đơn vị ({})", e.warnings.len()),
+        f,
+    )?;
+    criteria_head(sheet, *row, &["Tiêu chí", "Nội dung", "Tệp, dòng"], f)?;
+    *row += 1;
+    for w in &e.warnings {
+        let place = match (&w.file, w.line) {
+            (Some(file), Some(line)) => format!("{file}:{line}"),
+            (Some(file), None) => file.clone(),
+            _ => String::new(),
+        };
+        let r = *row;
+        sheet.write_string_with_format(r, 0, w.criterion.as_deref().unwrap_or(""), &f.text)?;
+        sheet.write_string_with_format(r, 1, &w.message, &f.wrapped)?;
+        merged(sheet, r, 2, LAST, &place, &f.text)?;
+        tall(sheet, r, lines(&w.message, 50))?;
+        *row += 1;
+    }
     Ok(())
 }
 
@@ -469,7 +536,6 @@ fn criteria_head(
 /// on each criterion, and how its points were decided.
 fn tree(sheet: &mut Worksheet, sc: &Scorecard, f: &Formats) -> Result<(), XlsxError> {
     let e = &sc.e;
-    let d = e.decimals;
     let heads = [
         ("Mã", 8.0),
         ("Lĩnh vực, tiêu chí, tiêu chí thành phần", 50.0),
@@ -510,54 +576,92 @@ fn tree(sheet: &mut Worksheet, sc: &Scorecard, f: &Formats) -> Result<(), XlsxEr
         sheet.write_string_with_format(header, c as u16, *h, &f.head)?;
     }
     sheet.set_row_height(header, 32)?;
-    let p = |v: Decimal| crate::decimal::publish(v, d);
     let mut row = header + 1;
     for (i, l) in e.nodes.iter().enumerate() {
-        let (text, number) = if l.depth == 1 {
-            (&f.bold_text, &f.bold_number)
-        } else {
-            (&f.wrapped, &f.number)
-        };
-        let indent = base_indent(text, l);
-        sheet.write_string_with_format(row, 0, &l.code, text)?;
-        sheet.write_string_with_format(row, 1, &l.name, &indent)?;
-        if l.leaf && !l.applicable {
-            sheet.write_string_with_format(row, 2, "KĐG", &f.centered)?;
-            for c in 3..=9 {
-                sheet.write_blank(row, c, &f.text)?;
-            }
-        } else {
-            for (c, v) in [
-                Some(l.max),
-                l.self_points,
-                l.appraised,
-                l.survey,
-                l.sipas,
-                Some(l.points),
-                Some(l.lost),
-            ]
-            .into_iter()
-            .enumerate()
-            {
-                figure(sheet, row, 2 + c as u16, v, number, f)?;
-            }
-            let best = sc.best.iter().find(|b| b.node == i).map(|b| p(b.best));
-            match best {
-                Some(b) => figure(sheet, row, 9, Some(b), number, f)?,
-                None => {
-                    sheet.write_blank(row, 9, &f.text)?;
-                }
-            }
-        }
-        let why = if l.leaf { how(l, d) } else { String::new() };
-        sheet.write_string_with_format(row, 10, &why, &f.wrapped)?;
-        tall(
-            sheet,
-            row,
-            lines(&l.name, 48 - 2 * l.depth).max(lines(&why, 48)),
-        )?;
+        node_row(sheet, row, sc, i, l, f)?;
         row += 1;
     }
+    row = totals(sheet, row, sc, f)?;
+    sheet.set_freeze_panes(header + 1, 2)?;
+    sheet.autofilter(header, 0, row.saturating_sub(1), last)?;
+    sheet.set_repeat_rows(header, header)?;
+    sheet.set_paper_size(A4);
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_margins(0.5, 0.4, 0.6, 0.6, 0.3, 0.3);
+    sheet.set_footer("&C&\"Times New Roman\"Trang &P/&N");
+    Ok(())
+}
+
+/// The `i`th node's row: code, name indented by its depth, its figures and the group's best
+/// (bold for a field; KĐG for a leaf that does not apply), how a leaf's points were decided.
+fn node_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    sc: &Scorecard,
+    i: usize,
+    l: &NodeLine,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let d = sc.e.decimals;
+    let (text, number) = if l.depth == 1 {
+        (&f.bold_text, &f.bold_number)
+    } else {
+        (&f.wrapped, &f.number)
+    };
+    let indent = base_indent(text, l);
+    sheet.write_string_with_format(row, 0, &l.code, text)?;
+    sheet.write_string_with_format(row, 1, &l.name, &indent)?;
+    if l.leaf && !l.applicable {
+        sheet.write_string_with_format(row, 2, "KĐG", &f.centered)?;
+        for c in 3..=9 {
+            sheet.write_blank(row, c, &f.text)?;
+        }
+    } else {
+        for (c, v) in [
+            Some(l.max),
+            l.self_points,
+            l.appraised,
+            l.survey,
+            l.sipas,
+            Some(l.points),
+            Some(l.lost),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            figure(sheet, row, 2 + c as u16, v, number, f)?;
+        }
+        let best = sc
+            .best
+            .iter()
+            .find(|b| b.node == i)
+            .map(|b| crate::decimal::publish(b.best, d));
+        match best {
+            Some(b) => figure(sheet, row, 9, Some(b), number, f)?,
+            None => {
+                sheet.write_blank(row, 9, &f.text)?;
+            }
+        }
+    }
+    let why = if l.leaf { how(l, d) } else { String::new() };
+    sheet.write_string_with_format(row, 10, &why, &f.wrapped)?;
+    tall(
+        sheet,
+        row,
+        lines(&l.name, 48 - 2 * l.depth).max(lines(&why, 48)),
+    )
+}
+
+/// The deductions' row (when there are any) and the total's, from `row`; the total's row is
+/// returned.
+fn totals(
+    sheet: &mut Worksheet,
+    mut row: u32,
+    sc: &Scorecard,
+    f: &Formats,
+) -> Result<u32, XlsxError> {
+    let e = &sc.e;
     if !e.par.deductions.is_zero() {
         sheet.write_blank(row, 0, &f.text)?;
         sheet.write_string_with_format(row, 1, "Điểm trừ", &f.bold_text)?;
@@ -578,15 +682,7 @@ fn tree(sheet: &mut Worksheet, sc: &Scorecard, f: &Formats) -> Result<(), XlsxEr
     figure(sheet, row, 8, Some(e.par.lost), &f.bold_number, f)?;
     sheet.write_blank(row, 9, &f.text)?;
     sheet.write_blank(row, 10, &f.text)?;
-    sheet.set_freeze_panes(header + 1, 2)?;
-    sheet.autofilter(header, 0, row.saturating_sub(1), last)?;
-    sheet.set_repeat_rows(header, header)?;
-    sheet.set_paper_size(A4);
-    sheet.set_landscape();
-    sheet.set_print_fit_to_pages(1, 0);
-    sheet.set_margins(0.5, 0.4, 0.6, 0.6, 0.3, 0.3);
-    sheet.set_footer("&C&\"Times New Roman\"Trang &P/&N");
-    Ok(())
+    Ok(row)
 }
 
 /// A name indented by its depth in the tree.
