@@ -416,6 +416,11 @@ fn bad_column_name(id: &str) -> Option<String> {
     }
 }
 
+/// Node codes to node indices, in a group.
+type NodeIndex = std::collections::HashMap<String, usize, foldhash::fast::FixedState>;
+
+/// A group of units: its id, its tree of nodes (codes, then the tree, then each node's
+/// maximum, source and rule), its total and split, and its officials' survey.
 fn group(
     c: &mut Checker,
     id: String,
@@ -433,11 +438,41 @@ fn group(
             tr!("criteria-group-id"),
         );
     }
+    // Codes first, so that the tree is known before anything else.
+    let nodes = node_codes(c, &gsubject, raw.nodes);
+    let (mut built, raw_nodes, index) = tree(c, &gsubject, nodes);
+    for (i, raw) in raw_nodes.iter().enumerate() {
+        node(c, &gsubject, &mut built, i, raw);
+    }
+    let total = raw.total.get_ref().0;
+    total_of_fields(c, &gsubject, &raw.total, &built);
+    let split = raw.split.map(|s| split(c, &gsubject, s, &built));
+    let mut survey = group_survey(c, &id, gspan, raw.survey, &built, &index, columns);
+    survey.by_leaf = vec![Vec::new(); built.len()];
+    for (q, question) in survey.questions.iter().enumerate() {
+        if let Some(&i) = index.get(&question.leaf.to_string()) {
+            survey.by_leaf[i].push(q);
+        }
+    }
+    Group {
+        id,
+        name: raw.name,
+        total,
+        split,
+        provenance,
+        note: raw.note,
+        nodes: built,
+        survey,
+        index,
+    }
+}
 
-    // Nodes: codes first, so that the tree can be known before anything else.
+/// The group's nodes with a well-formed code (at most three levels, each code once), in code
+/// order.
+fn node_codes(c: &mut Checker, gsubject: &str, raw: Vec<S<RawNode>>) -> Vec<(Code, S<RawNode>)> {
     let mut nodes: Vec<(Code, S<RawNode>)> = Vec::new();
     let mut seen: BTreeMap<Code, usize> = BTreeMap::new();
-    for n in raw.nodes {
+    for n in raw {
         let text = n.get_ref().code.get_ref().trim().to_string();
         let cspan = n.get_ref().code.span();
         match Code::parse(&text) {
@@ -452,14 +487,14 @@ fn group(
             ),
             Some(code) if code.depth() > 3 => c.at(
                 cspan,
-                Some(node_subject(&gsubject, &code)),
+                Some(node_subject(gsubject, &code)),
                 tr!("criteria-code-too-deep"),
             ),
             Some(code) => {
                 if let Some(&first) = seen.get(&code) {
                     c.at(
                         cspan,
-                        Some(node_subject(&gsubject, &code)),
+                        Some(node_subject(gsubject, &code)),
                         tr!("criteria-code-duplicate", line = first),
                     );
                 } else {
@@ -470,7 +505,18 @@ fn group(
         }
     }
     nodes.sort_by(|a, b| a.0.cmp(&b.0));
-    let index: std::collections::HashMap<String, usize, foldhash::fast::FixedState> = nodes
+    nodes
+}
+
+/// The tree of the nodes (in code order): each node with its name, maximum, parent and
+/// children (sources and rules come later, in [`node`]); a node whose parent is missing and a
+/// node without a name are problems.
+fn tree(
+    c: &mut Checker,
+    gsubject: &str,
+    nodes: Vec<(Code, S<RawNode>)>,
+) -> (Vec<Node>, Vec<RawNode>, NodeIndex) {
+    let index: NodeIndex = nodes
         .iter()
         .enumerate()
         .map(|(i, (code, _))| (code.to_string(), i))
@@ -486,7 +532,7 @@ fn group(
             let p = code.parent().expect("has parent");
             c.at(
                 n.get_ref().code.span(),
-                Some(node_subject(&gsubject, &code)),
+                Some(node_subject(gsubject, &code)),
                 tr!("criteria-parent-missing", parent = p.to_string()),
             );
         }
@@ -494,7 +540,7 @@ fn group(
         if raw.name.get_ref().trim().is_empty() {
             c.at(
                 raw.name.span(),
-                Some(node_subject(&gsubject, &code)),
+                Some(node_subject(gsubject, &code)),
                 tr!("criteria-name-empty"),
             );
         }
@@ -517,190 +563,200 @@ fn group(
             built[p].children.push(i);
         }
     }
-    // Per node: maxima, sources, rules.
-    for (i, raw) in raw_nodes.iter().enumerate() {
-        let subject = node_subject(&gsubject, &built[i].code);
-        c.provenance(&raw.provenance, &subject);
-        let max = built[i].max;
-        if max <= Decimal::ZERO {
+    (built, raw_nodes, index)
+}
+
+/// Node `i`: its provenance and a positive maximum; a leaf's source and rule ([`leaf`]); a
+/// parent's maximum the sum of its children's, and no source or rule on it.
+fn node(c: &mut Checker, gsubject: &str, built: &mut [Node], i: usize, raw: &RawNode) {
+    let subject = node_subject(gsubject, &built[i].code);
+    c.provenance(&raw.provenance, &subject);
+    let max = built[i].max;
+    if max <= Decimal::ZERO {
+        c.at(
+            raw.max.span(),
+            Some(subject.clone()),
+            tr!("criteria-max-not-positive", max = max),
+        );
+    }
+    if built[i].is_leaf() {
+        let (source, rule) = leaf(c, &subject, max, raw);
+        built[i].source = source;
+        built[i].rule = rule;
+        return;
+    }
+    let sum: Decimal = built[i].children.iter().map(|&k| built[k].max).sum();
+    if sum != max {
+        let list = built[i]
+            .children
+            .iter()
+            .map(|&k| format!("{} = {}", built[k].code, built[k].max.normalize()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        c.at(
+            raw.max.span(),
+            Some(subject.clone()),
+            tr!(
+                "criteria-max-not-sum",
+                max = max.normalize(),
+                sum = sum.normalize(),
+                children = list
+            ),
+        );
+    }
+    for (key, present) in [
+        ("source", raw.source.as_ref().map(|s| s.span())),
+        ("rule", raw.rule.as_ref().map(|s| s.span())),
+    ] {
+        if let Some(span) = present {
             c.at(
-                raw.max.span(),
+                span,
                 Some(subject.clone()),
-                tr!("criteria-max-not-positive", max = max),
+                tr!("criteria-key-on-parent", key = key),
             );
         }
-        if built[i].is_leaf() {
-            let (source, rule) = leaf(c, &subject, max, raw);
-            built[i].source = source;
-            built[i].rule = rule;
-        } else {
-            let sum: Decimal = built[i].children.iter().map(|&k| built[k].max).sum();
-            if sum != max {
-                let list = built[i]
-                    .children
-                    .iter()
-                    .map(|&k| format!("{} = {}", built[k].code, built[k].max.normalize()))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                c.at(
-                    raw.max.span(),
-                    Some(subject.clone()),
-                    tr!(
-                        "criteria-max-not-sum",
-                        max = max.normalize(),
-                        sum = sum.normalize(),
-                        children = list
-                    ),
-                );
-            }
-            for (key, present) in [
-                ("source", raw.source.as_ref().map(|s| s.span())),
-                ("rule", raw.rule.as_ref().map(|s| s.span())),
-            ] {
-                if let Some(span) = present {
-                    c.at(
-                        span,
-                        Some(subject.clone()),
-                        tr!("criteria-key-on-parent", key = key),
-                    );
-                }
-            }
-        }
     }
-    // The group's total and split.
-    let total = raw.total.get_ref().0;
+}
+
+/// The group's total: the sum of its fields' maxima.
+fn total_of_fields(c: &mut Checker, gsubject: &str, total: &S<Dec>, built: &[Node]) {
     let fields_sum: Decimal = built
         .iter()
         .filter(|n| n.parent.is_none())
         .map(|n| n.max)
         .sum();
-    if fields_sum != total {
+    if fields_sum != total.get_ref().0 {
         c.at(
-            raw.total.span(),
-            Some(gsubject.clone()),
+            total.span(),
+            Some(gsubject.into()),
             tr!(
                 "criteria-total-not-sum",
-                total = total.normalize(),
+                total = total.get_ref().0.normalize(),
                 sum = fields_sum.normalize()
             ),
         );
     }
-    let split = raw.split.map(|s| {
-        let sspan = s.span();
-        let s = s.into_inner();
-        for (source, declared) in [
-            (Source::Appraisal, s.appraisal.0),
-            (Source::Survey, s.survey.0),
-            (Source::Sipas, s.sipas.0),
-        ] {
-            let actual: Decimal = built
-                .iter()
-                .filter(|n| n.is_leaf() && n.source == Some(source))
-                .map(|n| n.max)
-                .sum();
-            if actual != declared {
-                c.at(
-                    sspan.clone(),
-                    Some(gsubject.clone()),
-                    tr!(
-                        "criteria-split-not-sum",
-                        declared = declared.normalize(),
-                        source = source.as_str(),
-                        actual = actual.normalize()
-                    ),
-                );
-            }
-        }
-        Split {
-            appraisal: s.appraisal.0,
-            survey: s.survey.0,
-            sipas: s.sipas.0,
-        }
-    });
-    let mut survey = group_survey(c, &id, gspan, raw.survey, &built, &index, columns);
-    survey.by_leaf = vec![Vec::new(); built.len()];
-    for (q, question) in survey.questions.iter().enumerate() {
-        if let Some(&i) = index.get(&question.leaf.to_string()) {
-            survey.by_leaf[i].push(q);
+}
+
+/// The group's split by source: each part the sum of the maxima of the leaves of its source.
+fn split(c: &mut Checker, gsubject: &str, raw: S<RawSplit>, built: &[Node]) -> Split {
+    let sspan = raw.span();
+    let s = raw.into_inner();
+    for (source, declared) in [
+        (Source::Appraisal, s.appraisal.0),
+        (Source::Survey, s.survey.0),
+        (Source::Sipas, s.sipas.0),
+    ] {
+        let actual: Decimal = built
+            .iter()
+            .filter(|n| n.is_leaf() && n.source == Some(source))
+            .map(|n| n.max)
+            .sum();
+        if actual != declared {
+            c.at(
+                sspan.clone(),
+                Some(gsubject.into()),
+                tr!(
+                    "criteria-split-not-sum",
+                    declared = declared.normalize(),
+                    source = source.as_str(),
+                    actual = actual.normalize()
+                ),
+            );
         }
     }
-    Group {
-        id,
-        name: raw.name,
-        total,
-        split,
-        provenance,
-        note: raw.note,
-        nodes: built,
-        survey,
-        index,
+    Split {
+        appraisal: s.appraisal.0,
+        survey: s.survey.0,
+        sipas: s.sipas.0,
     }
 }
 
-/// The source and rule of a leaf.
+/// The keys that belong to a rule, each with where it is written, if it is.
+fn rule_keys(raw: &RawNode) -> [(&'static str, Option<Range<usize>>); 4] {
+    [
+        ("allowed", raw.allowed.as_ref().map(|s| s.span())),
+        ("levels", raw.levels.as_ref().map(|s| s.span())),
+        ("on", raw.on.as_ref().map(|s| s.span())),
+        ("bands", raw.bands.as_ref().map(|s| s.span())),
+    ]
+}
+
+/// The source and rule of a leaf: only an appraisal leaf has a rule.
 fn leaf(
     c: &mut Checker,
     subject: &str,
     max: Decimal,
     raw: &RawNode,
 ) -> (Option<Source>, Option<Rule>) {
+    let Some(source) = leaf_source(c, subject, raw) else {
+        return (None, None);
+    };
+    if source != Source::Appraisal {
+        no_rule(c, subject, source, raw);
+        return (Some(source), None);
+    }
+    (Some(source), rule(c, subject, max, raw))
+}
+
+/// The source a leaf names: appraisal, survey or sipas.
+fn leaf_source(c: &mut Checker, subject: &str, raw: &RawNode) -> Option<Source> {
     let Some(source_text) = &raw.source else {
         c.at(
             raw.code.span(),
             Some(subject.into()),
             tr!("criteria-source-missing"),
         );
-        return (None, None);
+        return None;
     };
-    let source = match source_text.get_ref().as_str() {
-        "appraisal" => Source::Appraisal,
-        "survey" => Source::Survey,
-        "sipas" => Source::Sipas,
+    match source_text.get_ref().as_str() {
+        "appraisal" => Some(Source::Appraisal),
+        "survey" => Some(Source::Survey),
+        "sipas" => Some(Source::Sipas),
         other => {
             c.at(
                 source_text.span(),
                 Some(subject.into()),
                 tr!("criteria-source-unknown", source = other),
             );
-            return (None, None);
+            None
         }
-    };
-    let extras = [
-        ("allowed", raw.allowed.as_ref().map(|s| s.span())),
-        ("levels", raw.levels.as_ref().map(|s| s.span())),
-        ("on", raw.on.as_ref().map(|s| s.span())),
-        ("bands", raw.bands.as_ref().map(|s| s.span())),
-    ];
-    if source != Source::Appraisal {
-        if let Some(rule) = &raw.rule {
+    }
+}
+
+/// A survey or satisfaction leaf has no rule, nor any of a rule's keys.
+fn no_rule(c: &mut Checker, subject: &str, source: Source, raw: &RawNode) {
+    if let Some(rule) = &raw.rule {
+        c.at(
+            rule.span(),
+            Some(subject.into()),
+            tr!("criteria-rule-not-appraisal", source = source.as_str()),
+        );
+    }
+    for (key, span) in rule_keys(raw) {
+        if let Some(span) = span {
             c.at(
-                rule.span(),
+                span,
                 Some(subject.into()),
-                tr!("criteria-rule-not-appraisal", source = source.as_str()),
+                tr!(
+                    "criteria-rule-key-not-appraisal",
+                    key = key,
+                    source = source.as_str()
+                ),
             );
         }
-        for (key, span) in extras {
-            if let Some(span) = span {
-                c.at(
-                    span,
-                    Some(subject.into()),
-                    tr!(
-                        "criteria-rule-key-not-appraisal",
-                        key = key,
-                        source = source.as_str()
-                    ),
-                );
-            }
-        }
-        return (Some(source), None);
     }
+}
+
+/// The rule of an appraisal leaf, of a known kind, with the keys of its kind and no other.
+fn rule(c: &mut Checker, subject: &str, max: Decimal, raw: &RawNode) -> Option<Rule> {
     let Some(kind) = &raw.rule else {
         c.at(
             raw.code.span(),
             Some(subject.into()),
             tr!("criteria-rule-missing"),
         );
-        return (Some(source), None);
+        return None;
     };
     let wanted: &[&str] = match kind.get_ref().as_str() {
         "free" => &["allowed"],
@@ -713,10 +769,10 @@ fn leaf(
                 Some(subject.into()),
                 tr!("criteria-rule-unknown", rule = other),
             );
-            return (Some(source), None);
+            return None;
         }
     };
-    for (key, span) in extras {
+    for (key, span) in rule_keys(raw) {
         if let Some(span) = span
             && !wanted.contains(&key)
         {
@@ -731,185 +787,191 @@ fn leaf(
             );
         }
     }
-    let check_points = |c: &mut Checker, points: Decimal, span: Range<usize>, what: String| {
+    let leaf = RuleLeaf { subject, max };
+    Some(match kind.get_ref().as_str() {
+        "free" => leaf.free(c, raw),
+        "levels" => leaf.levels(c, kind.span(), raw),
+        "bands" => leaf.bands(c, kind.span(), raw),
+        _ => Rule::Proportional,
+    })
+}
+
+/// The leaf whose rule is checked: the points it gives lie within 0 and its maximum.
+struct RuleLeaf<'s> {
+    subject: &'s str,
+    max: Decimal,
+}
+
+impl RuleLeaf<'_> {
+    fn check_points(&self, c: &mut Checker, points: Decimal, span: Range<usize>, what: String) {
         if points < Decimal::ZERO {
             c.at(
                 span,
-                Some(subject.into()),
+                Some(self.subject.into()),
                 tr!("criteria-points-negative", what = what, points = points),
             );
-        } else if points > max {
+        } else if points > self.max {
             c.at(
                 span,
-                Some(subject.into()),
+                Some(self.subject.into()),
                 tr!(
                     "criteria-points-over-max",
                     what = what,
                     points = points.normalize(),
-                    max = max.normalize()
+                    max = self.max.normalize()
                 ),
             );
         }
-    };
-    let rule = match kind.get_ref().as_str() {
-        "free" => {
-            let allowed = raw.allowed.as_ref().map(|list| {
-                let mut values = Vec::new();
-                for v in list.get_ref() {
-                    check_points(
-                        c,
-                        v.get_ref().0,
+    }
+
+    /// `free`: any points, or one of the `allowed` values (each once, at least one).
+    fn free(&self, c: &mut Checker, raw: &RawNode) -> Rule {
+        let allowed = raw.allowed.as_ref().map(|list| {
+            let mut values = Vec::new();
+            for v in list.get_ref() {
+                let value = v.get_ref().0;
+                let what = tr!("criteria-what-allowed", value = value);
+                self.check_points(c, value, v.span(), what);
+                if values.contains(&value) {
+                    c.at(
                         v.span(),
-                        tr!("criteria-what-allowed", value = v.get_ref().0),
-                    );
-                    if values.contains(&v.get_ref().0) {
-                        c.at(
-                            v.span(),
-                            Some(subject.into()),
-                            tr!("criteria-allowed-twice", value = v.get_ref().0),
-                        );
-                    }
-                    values.push(v.get_ref().0);
-                }
-                if values.is_empty() {
-                    c.at(
-                        list.span(),
-                        Some(subject.into()),
-                        tr!("criteria-allowed-empty"),
+                        Some(self.subject.into()),
+                        tr!("criteria-allowed-twice", value = value),
                     );
                 }
-                values
+                values.push(value);
+            }
+            if values.is_empty() {
+                c.at(
+                    list.span(),
+                    Some(self.subject.into()),
+                    tr!("criteria-allowed-empty"),
+                );
+            }
+            values
+        });
+        Rule::Free { allowed }
+    }
+
+    /// `levels`: named levels (each name once, whatever its case and marks), each with its
+    /// points.
+    fn levels(&self, c: &mut Checker, kind: Range<usize>, raw: &RawNode) -> Rule {
+        let mut levels = Vec::new();
+        let Some(list) = &raw.levels else {
+            c.at(
+                kind,
+                Some(self.subject.into()),
+                tr!("criteria-levels-missing"),
+            );
+            return Rule::Levels { levels };
+        };
+        if list.get_ref().is_empty() {
+            c.at(
+                list.span(),
+                Some(self.subject.into()),
+                tr!("criteria-levels-empty"),
+            );
+        }
+        let mut names = BTreeSet::new();
+        for l in list.get_ref() {
+            let name = l.get_ref().name.trim().to_string();
+            if name.is_empty() {
+                c.at(
+                    l.span(),
+                    Some(self.subject.into()),
+                    tr!("criteria-level-name-empty"),
+                );
+            }
+            if !names.insert(crate::text::fold(&name)) {
+                c.at(
+                    l.span(),
+                    Some(self.subject.into()),
+                    tr!("criteria-level-twice", name = name),
+                );
+            }
+            let what = tr!("criteria-what-level", name = name);
+            self.check_points(c, l.get_ref().points.0, l.span(), what);
+            levels.push(Level {
+                key: crate::text::fold(&name),
+                name,
+                points: l.get_ref().points.0,
             });
-            Rule::Free { allowed }
         }
-        "levels" => {
-            let mut levels = Vec::new();
-            let mut names = BTreeSet::new();
-            match &raw.levels {
-                None => c.at(
-                    kind.span(),
-                    Some(subject.into()),
-                    tr!("criteria-levels-missing"),
-                ),
-                Some(list) => {
-                    if list.get_ref().is_empty() {
-                        c.at(
-                            list.span(),
-                            Some(subject.into()),
-                            tr!("criteria-levels-empty"),
-                        );
-                    }
-                    for l in list.get_ref() {
-                        let name = l.get_ref().name.trim().to_string();
-                        if name.is_empty() {
-                            c.at(
-                                l.span(),
-                                Some(subject.into()),
-                                tr!("criteria-level-name-empty"),
-                            );
-                        }
-                        if !names.insert(crate::text::fold(&name)) {
-                            c.at(
-                                l.span(),
-                                Some(subject.into()),
-                                tr!("criteria-level-twice", name = name),
-                            );
-                        }
-                        let what = tr!("criteria-what-level", name = name);
-                        check_points(c, l.get_ref().points.0, l.span(), what);
-                        levels.push(Level {
-                            key: crate::text::fold(&name),
-                            name,
-                            points: l.get_ref().points.0,
-                        });
-                    }
-                }
+        Rule::Levels { levels }
+    }
+
+    /// `bands`: a measure (`on`: percent or count) and bands of it, each with its points,
+    /// covering every value once.
+    fn bands(&self, c: &mut Checker, kind: Range<usize>, raw: &RawNode) -> Rule {
+        let on = self.measure(c, kind.clone(), raw);
+        let mut bands = Vec::new();
+        let Some(list) = &raw.bands else {
+            c.at(
+                kind,
+                Some(self.subject.into()),
+                tr!("criteria-bands-missing"),
+            );
+            return Rule::Bands { on, bands };
+        };
+        let mut spans = Vec::new();
+        for b in list.get_ref() {
+            bands.push(self.band(c, on, b));
+            spans.push(b.span());
+        }
+        let intervals: Vec<Interval> = bands.iter().map(|b| b.interval).collect();
+        let end = (on == Measure::Percent).then_some(Decimal::ONE_HUNDRED);
+        let whole = on == Measure::Count;
+        cover(c, self.subject, &intervals, end, whole, &spans, list.span());
+        Rule::Bands { on, bands }
+    }
+
+    /// What a rule's bands measure (a percentage when unsaid or unknown, with a problem).
+    fn measure(&self, c: &mut Checker, kind: Range<usize>, raw: &RawNode) -> Measure {
+        match raw.on.as_ref().map(|o| (o.get_ref().as_str(), o.span())) {
+            Some(("percent", _)) => Measure::Percent,
+            Some(("count", _)) => Measure::Count,
+            Some((other, span)) => {
+                c.at(
+                    span,
+                    Some(self.subject.into()),
+                    tr!("criteria-on-unknown", on = other),
+                );
+                Measure::Percent
             }
-            Rule::Levels { levels }
-        }
-        "bands" => {
-            let on = match raw.on.as_ref().map(|o| (o.get_ref().as_str(), o.span())) {
-                Some(("percent", _)) => Measure::Percent,
-                Some(("count", _)) => Measure::Count,
-                Some((other, span)) => {
-                    c.at(
-                        span,
-                        Some(subject.into()),
-                        tr!("criteria-on-unknown", on = other),
-                    );
-                    Measure::Percent
-                }
-                None => {
-                    c.at(
-                        kind.span(),
-                        Some(subject.into()),
-                        tr!("criteria-on-missing"),
-                    );
-                    Measure::Percent
-                }
-            };
-            let mut bands = Vec::new();
-            match &raw.bands {
-                None => c.at(
-                    kind.span(),
-                    Some(subject.into()),
-                    tr!("criteria-bands-missing"),
-                ),
-                Some(list) => {
-                    let mut spans = Vec::new();
-                    for b in list.get_ref() {
-                        let interval = interval(c, subject, b);
-                        if b.get_ref().name.is_some()
-                            || b.get_ref().label.is_some()
-                            || b.get_ref().provenance.is_some()
-                        {
-                            c.at(
-                                b.span(),
-                                Some(subject.into()),
-                                tr!("criteria-rule-band-keys"),
-                            );
-                        }
-                        let points = match b.get_ref().points {
-                            Some(p) => p.0,
-                            None => {
-                                c.at(
-                                    b.span(),
-                                    Some(subject.into()),
-                                    tr!("criteria-band-no-points"),
-                                );
-                                Decimal::ZERO
-                            }
-                        };
-                        check_points(
-                            c,
-                            points,
-                            b.span(),
-                            tr!(
-                                "criteria-what-band",
-                                band = interval.describe_in(crate::i18n::lang(), Some(on))
-                            ),
-                        );
-                        spans.push(b.span());
-                        bands.push(RuleBand { interval, points });
-                    }
-                    let intervals: Vec<Interval> = bands.iter().map(|b| b.interval).collect();
-                    let end = (on == Measure::Percent).then_some(Decimal::ONE_HUNDRED);
-                    cover(
-                        c,
-                        subject,
-                        &intervals,
-                        end,
-                        on == Measure::Count,
-                        &spans,
-                        list.span(),
-                    );
-                }
+            None => {
+                c.at(kind, Some(self.subject.into()), tr!("criteria-on-missing"));
+                Measure::Percent
             }
-            Rule::Bands { on, bands }
         }
-        _ => Rule::Proportional,
-    };
-    (Some(source), Some(rule))
+    }
+
+    /// A band of a rule: its interval and points, and none of an index band's keys.
+    fn band(&self, c: &mut Checker, on: Measure, b: &S<RawBand>) -> RuleBand {
+        let interval = interval(c, self.subject, b);
+        let raw = b.get_ref();
+        if raw.name.is_some() || raw.label.is_some() || raw.provenance.is_some() {
+            c.at(
+                b.span(),
+                Some(self.subject.into()),
+                tr!("criteria-rule-band-keys"),
+            );
+        }
+        let points = match raw.points {
+            Some(p) => p.0,
+            None => {
+                c.at(
+                    b.span(),
+                    Some(self.subject.into()),
+                    tr!("criteria-band-no-points"),
+                );
+                Decimal::ZERO
+            }
+        };
+        let band = interval.describe_in(crate::i18n::lang(), Some(on));
+        let what = tr!("criteria-what-band", band = band);
+        self.check_points(c, points, b.span(), what);
+        RuleBand { interval, points }
+    }
 }
 
 /// The interval of a band, from its bound keys.
@@ -1005,13 +1067,15 @@ fn cover(
     }
 }
 
+/// The officials' survey of a group: its respondent groups and weights, and its questions,
+/// each on a survey leaf; every survey leaf asked at least once.
 fn group_survey(
     c: &mut Checker,
     group_id: &str,
     gspan: Range<usize>,
     raw: Option<S<RawGroupSurvey>>,
     nodes: &[Node],
-    index: &std::collections::HashMap<String, usize, foldhash::fast::FixedState>,
+    index: &NodeIndex,
     columns: &mut BTreeMap<String, String>,
 ) -> GroupSurvey {
     let gsubject = &tr!("criteria-subject-group", group = group_id);
@@ -1037,14 +1101,62 @@ fn group_survey(
     };
     let sspan = raw.span();
     let raw = raw.into_inner();
-    let raw_note = raw.note.clone();
     let provenance = c.provenance(
         &raw.provenance,
         &tr!("criteria-subject-group-survey", group = gsubject),
     );
+    let rgs = respondent_groups(c, gsubject, raw.respondent_groups);
+    if !survey_leaves.is_empty() {
+        if rgs.is_empty() {
+            c.at(
+                sspan.clone(),
+                Some(gsubject.into()),
+                tr!("criteria-respondent-groups-none"),
+            );
+        } else if rgs.iter().all(|r| r.weight.is_zero()) {
+            c.at(
+                sspan.clone(),
+                Some(gsubject.into()),
+                tr!("criteria-respondent-groups-zero"),
+            );
+        }
+    }
+    let mut questions = Vec::new();
+    let mut asked: BTreeSet<Code> = BTreeSet::new();
+    for q in raw.questions {
+        let (question, leaf) = question(c, gsubject, q, nodes, index, columns);
+        if let Some(code) = leaf {
+            asked.insert(code);
+        }
+        questions.push(question);
+    }
+    for leaf in survey_leaves {
+        if !asked.contains(&leaf.code) {
+            c.problems.push(
+                Problem::new(c.file, leaf.line, 1, tr!("criteria-survey-leaf-unasked"))
+                    .subject(node_subject(gsubject, &leaf.code))
+                    .hint(tr!("criteria-survey-leaf-unasked-hint", group = group_id)),
+            );
+        }
+    }
+    GroupSurvey {
+        respondent_groups: rgs,
+        questions,
+        provenance,
+        note: raw.note,
+        by_leaf: Vec::new(),
+    }
+}
+
+/// The respondent groups of a survey: each id once, a weight not negative.
+fn respondent_groups(
+    c: &mut Checker,
+    gsubject: &str,
+    raw: Vec<S<RawRespondentGroup>>,
+) -> Vec<RespondentGroup> {
     let mut rgs = Vec::new();
     let mut ids = BTreeSet::new();
-    for r in raw.respondent_groups {
+    for r in raw {
         let rspan = r.span();
         let r = r.into_inner();
         let id = normalize_key(&r.id);
@@ -1074,97 +1186,71 @@ fn group_survey(
             weight: r.weight.0,
         });
     }
-    if !survey_leaves.is_empty() {
-        if rgs.is_empty() {
-            c.at(
-                sspan.clone(),
-                Some(gsubject.into()),
-                tr!("criteria-respondent-groups-none"),
-            );
-        } else if rgs.iter().all(|r| r.weight.is_zero()) {
-            c.at(
-                sspan.clone(),
-                Some(gsubject.into()),
-                tr!("criteria-respondent-groups-zero"),
-            );
-        }
+    rgs
+}
+
+/// A question of the survey, its id a column name that nothing else uses; and its leaf when
+/// that is a survey leaf of the group (the question then counts for it).
+fn question(
+    c: &mut Checker,
+    gsubject: &str,
+    raw: S<RawQuestion>,
+    nodes: &[Node],
+    index: &NodeIndex,
+    columns: &mut BTreeMap<String, String>,
+) -> (Question, Option<Code>) {
+    let qspan = raw.span();
+    let q = raw.into_inner();
+    let id = normalize_key(&q.id);
+    let subject = tr!("criteria-subject-question", group = gsubject, id = id);
+    if let Some(why) = bad_column_name(&id) {
+        c.at(qspan.clone(), Some(subject.clone()), why);
     }
-    let mut questions = Vec::new();
-    let mut asked: BTreeSet<Code> = BTreeSet::new();
-    for q in raw.questions {
-        let qspan = q.span();
-        let q = q.into_inner();
-        let id = normalize_key(&q.id);
-        let subject = tr!("criteria-subject-question", group = gsubject, id = id);
-        if let Some(why) = bad_column_name(&id) {
-            c.at(qspan.clone(), Some(subject.clone()), why);
-        }
-        if let Some(other) = columns.insert(
-            id.clone(),
-            tr!("criteria-column-question", group = gsubject),
-        ) {
-            c.at(
-                qspan.clone(),
-                Some(subject.clone()),
-                tr!("criteria-id-used", other = other),
-            );
-        }
-        let leaf_text = q.leaf.trim();
-        let leaf = match index.get(leaf_text).map(|&i| &nodes[i]) {
-            None => {
-                c.at(
-                    qspan.clone(),
-                    Some(subject.clone()),
-                    tr!(
-                        "criteria-question-leaf-unknown",
-                        leaf = leaf_text,
-                        group = gsubject
-                    ),
-                );
-                None
-            }
-            Some(n) if !n.is_leaf() || n.source != Some(Source::Survey) => {
-                c.at(
-                    qspan.clone(),
-                    Some(subject.clone()),
-                    if n.is_leaf() {
-                        tr!(
-                            "criteria-question-leaf-source",
-                            leaf = leaf_text,
-                            source = n.source.map_or("-", |s| s.as_str())
-                        )
-                    } else {
-                        tr!("criteria-question-leaf-parent", leaf = leaf_text)
-                    },
-                );
-                None
-            }
-            Some(n) => Some(n.code.clone()),
-        };
-        if let Some(code) = &leaf {
-            asked.insert(code.clone());
-        }
-        questions.push(Question {
-            id,
-            leaf: leaf.unwrap_or_else(|| Code(vec![0])),
-            text: q.text,
-        });
+    if let Some(other) = columns.insert(
+        id.clone(),
+        tr!("criteria-column-question", group = gsubject),
+    ) {
+        c.at(
+            qspan.clone(),
+            Some(subject.clone()),
+            tr!("criteria-id-used", other = other),
+        );
     }
-    for leaf in survey_leaves {
-        if !asked.contains(&leaf.code) {
-            c.problems.push(
-                Problem::new(c.file, leaf.line, 1, tr!("criteria-survey-leaf-unasked"))
-                    .subject(node_subject(gsubject, &leaf.code))
-                    .hint(tr!("criteria-survey-leaf-unasked-hint", group = group_id)),
-            );
+    let leaf = match survey_leaf(q.leaf.trim(), gsubject, nodes, index) {
+        Ok(code) => Some(code),
+        Err(why) => {
+            c.at(qspan, Some(subject), why);
+            None
         }
-    }
-    GroupSurvey {
-        respondent_groups: rgs,
-        questions,
-        provenance,
-        note: raw_note,
-        by_leaf: Vec::new(),
+    };
+    let question = Question {
+        id,
+        leaf: leaf.clone().unwrap_or_else(|| Code(vec![0])),
+        text: q.text,
+    };
+    (question, leaf)
+}
+
+/// The survey leaf a question names, or why it is none.
+fn survey_leaf(
+    leaf: &str,
+    gsubject: &str,
+    nodes: &[Node],
+    index: &NodeIndex,
+) -> Result<Code, String> {
+    match index.get(leaf).map(|&i| &nodes[i]) {
+        None => Err(tr!(
+            "criteria-question-leaf-unknown",
+            leaf = leaf,
+            group = gsubject
+        )),
+        Some(n) if !n.is_leaf() => Err(tr!("criteria-question-leaf-parent", leaf = leaf)),
+        Some(n) if n.source != Some(Source::Survey) => Err(tr!(
+            "criteria-question-leaf-source",
+            leaf = leaf,
+            source = n.source.map_or("-", |s| s.as_str())
+        )),
+        Some(n) => Ok(n.code.clone()),
     }
 }
 

@@ -18,7 +18,7 @@ use serde::Serialize;
 pub use satisfaction::Satisfaction;
 pub use totals::{Par, Ranked};
 
-use crate::criteria::{Criteria, Source};
+use crate::criteria::{Criteria, Node, Source};
 use crate::error::{Failure, Problem};
 use crate::exact::Exact;
 use crate::inputs::{self, Year};
@@ -315,284 +315,29 @@ pub fn compute_all(
     year: &Year,
     options: Options,
 ) -> (Results, inputs::Problems) {
+    let run = Run::new(criteria, year, options);
+    // Each unit is computed on its own, on every core; results are gathered in unit order.
+    let computed: Vec<_> = (0..year.units.len())
+        .into_par_iter()
+        .map(|u| run.unit(u))
+        .collect();
+    let mut units = Vec::with_capacity(computed.len());
     let mut warnings = Vec::new();
     let mut problems = inputs::Problems::default();
-    let self_file = year
-        .files
-        .get(inputs::SELF_ASSESSMENT)
-        .cloned()
-        .unwrap_or_default();
-    let survey_file = year
-        .files
-        .get(inputs::PAR_SURVEY)
-        .cloned()
-        .unwrap_or_default();
-    let delivered = year.sipas.delivered.as_ref();
-    let sipas_file = year
-        .files
-        .get(match delivered {
-            Some(_) => inputs::SIPAS_RESULTS,
-            None => inputs::SIPAS_SURVEY,
-        })
-        .cloned()
-        .unwrap_or_default();
-    let weights = survey::Weights::of(criteria);
-    // Each unit is computed on its own, on every core; results are gathered in unit order.
-    let one = |u: usize| -> (UnitResult, Vec<Warning>, Vec<Problem>) {
-        let unit = &year.units[u];
-        let mut warnings = Vec::new();
-        let mut problems = Vec::new();
-        let group = &criteria.groups[unit.group];
-        // Stage 3 first: the sipas leaves need the unit's index.
-        let satisfaction = match delivered {
-            Some(d) => satisfaction::delivered(&d.elements[u], d.index[u]),
-            None => satisfaction::compute(criteria, |item, level| year.sipas.count(u, item, level)),
-        };
-        if let Some(d) = delivered
-            && let (Some(given), Some(exact)) = (d.index[u], &satisfaction.exact)
-            && d.elements[u].iter().any(Option::is_some)
-            && crate::decimal::publish(exact.to_decimal(), given.scale()) != given
-        {
-            // the contractor's index is not the mean of its elements: the mean stands
-            warnings.push(Warning {
-                kind: WarningKind::SipasIndexDisagrees,
-                unit: Some(unit.code.clone()),
-                criterion: None,
-                file: Some(sipas_file.clone()),
-                sheet: None,
-                line: d.line[u].map(|l| l as usize),
-                message: tr!(
-                    "stages-sipas-index-disagrees",
-                    given = given,
-                    mean = crate::decimal::publish(exact.to_decimal(), given.scale() + 2)
-                ),
-            });
-        }
-        let valid = year.sipas.valid[u];
-        let below_minimum = u64::from(valid) < criteria.sipas.min_valid;
-        if below_minimum && satisfaction.index.is_some() {
-            warnings.push(Warning {
-                kind: WarningKind::SmallSample,
-                unit: Some(unit.code.clone()),
-                criterion: None,
-                file: Some(sipas_file.clone()),
-                sheet: None,
-                line: None,
-                message: tr!(
-                    "stages-small-sample",
-                    count = valid,
-                    min = criteria.sipas.min_valid
-                ),
-            });
-        }
-        // (results delivered with the unit's index alone leave out no element)
-        let by_element = satisfaction.elements.iter().any(Option::is_some);
-        for (e, element) in criteria.sipas.elements.iter().enumerate() {
-            if by_element && satisfaction.elements[e].is_none() {
-                warnings.push(Warning {
-                    kind: WarningKind::ElementUnanswered,
-                    unit: Some(unit.code.clone()),
-                    criterion: None,
-                    file: Some(sipas_file.clone()),
-                    sheet: None,
-                    line: None,
-                    message: match delivered {
-                        Some(_) => tr!(
-                            "stages-element-not-delivered",
-                            code = element.code,
-                            name = element.name
-                        ),
-                        None => tr!(
-                            "stages-element-unanswered",
-                            code = element.code,
-                            name = element.name
-                        ),
-                    },
-                });
-            }
-        }
-        let mut leaves = vec![None; group.nodes.len()];
-        let mut survey_scores = Vec::new();
-        // The exact points of the leaves whose points are quotients.
-        let mut exact = Vec::new();
-        // A leaf whose points are a quotient: stored rounded once, kept exactly for the sums.
-        let quotient = |exact: &mut Vec<(usize, Exact)>, i: usize, points: Exact, basis| {
-            let leaf = LeafScore {
-                applicable: true,
-                points: points.to_decimal(),
-                basis,
-            };
-            exact.push((i, points));
-            leaf
-        };
-        for (i, node) in group.leaves() {
-            let score = match node.source {
-                Some(Source::Appraisal) => year.row(u, i).and_then(|row| {
-                    appraisal::score(node, row, &unit.code, &self_file, &mut warnings)
-                }),
-                Some(Source::Survey) => {
-                    let s = survey::leaf_score(criteria, &weights, unit.group, i, |rg, q, o| {
-                        year.par_survey.count(u, rg, q, o)
-                    });
-                    s.map(|s| {
-                        let points = survey::points(node, &s);
-                        survey_scores.push((i as u32, s));
-                        quotient(&mut exact, i, points, Basis::Survey)
-                    })
-                }
-                Some(Source::Sipas) => satisfaction
-                    .exact
-                    .as_ref()
-                    .map(|s| quotient(&mut exact, i, survey::points(node, s), Basis::Sipas)),
-                None => None,
-            };
-            leaves[i] = Some(match score {
-                Some(s) => s,
-                None => {
-                    let (file, what) = match node.source {
-                        Some(Source::Survey) => (&survey_file, tr!("stages-missing-survey")),
-                        Some(Source::Sipas) if delivered.is_some() => {
-                            (&sipas_file, tr!("stages-missing-sipas-results"))
-                        }
-                        Some(Source::Sipas) => (&sipas_file, tr!("stages-missing-sipas")),
-                        _ => (&self_file, tr!("stages-missing-appraisal")),
-                    };
-                    let refused = match node.source {
-                        Some(Source::Appraisal) => year.unreadable.contains(&(u, Some(i))),
-                        _ => year.unreadable.contains(&(u, None)),
-                    };
-                    if refused {
-                        // already reported by the reader, with its line
-                    } else if options.missing_zero {
-                        warnings.push(Warning {
-                            kind: WarningKind::MissingScoredZero,
-                            unit: Some(unit.code.clone()),
-                            criterion: Some(node.code.to_string()),
-                            file: Some(file.clone()),
-                            sheet: None,
-                            line: None,
-                            message: tr!("stages-missing-zero", what = what),
-                        });
-                    } else {
-                        problems.push(
-                            Problem::new(file.clone(), 0, 0, what)
-                                .subject(tr!(
-                                    "common-subject-unit-criterion",
-                                    unit = unit.code,
-                                    criterion = node.code.to_string()
-                                ))
-                                .hint(match node.source {
-                                    Some(Source::Survey) => tr!("stages-missing-survey-hint"),
-                                    Some(Source::Sipas) if delivered.is_some() => {
-                                        tr!("stages-missing-sipas-results-hint")
-                                    }
-                                    Some(Source::Sipas) => tr!("stages-missing-sipas-hint"),
-                                    _ => tr!("stages-missing-appraisal-hint"),
-                                }),
-                        );
-                    }
-                    LeafScore {
-                        applicable: true,
-                        points: Decimal::ZERO,
-                        basis: Basis::MissingZero,
-                    }
-                }
-            });
-        }
-        let (nodes, sum) = totals::node_totals(group, &leaves, &exact);
-        let par = totals::par(
-            criteria,
-            group,
-            &nodes,
-            &leaves,
-            &exact,
-            &sum,
-            &year.deductions[u],
-        );
-        if par.max.is_zero() {
-            problems.push(
-                Problem::new(self_file.clone(), 0, 0, tr!("stages-no-maximum"))
-                    .subject(tr!("common-subject-unit", unit = unit.code)),
-            );
-        }
-        let scores = nodes
-            .iter()
-            .zip(&leaves)
-            .map(|(n, l)| NodeScore {
-                points: n.points,
-                max: n.max,
-                basis: l.map(|l| l.basis),
-                applicable: l.is_some_and(|l| l.applicable),
-            })
-            .collect();
-        let result = UnitResult {
-            unit: u,
-            code: unit.code.clone(),
-            name: unit.name.clone(),
-            group: unit.group,
-            scores,
-            survey_scores,
-            satisfaction,
-            valid,
-            invalid: year.sipas.invalid[u],
-            below_minimum,
-            par,
-            sipas_rank: Ranked::default(),
-        };
-        (result, warnings, problems)
-    };
-    let computed: Vec<_> = (0..year.units.len()).into_par_iter().map(one).collect();
-    let mut units = Vec::with_capacity(computed.len());
-    for (result, unit_warnings, unit_problems) in computed {
+    for (result, found) in computed {
         units.push(result);
-        warnings.extend(unit_warnings);
-        for p in unit_problems {
+        warnings.extend(found.warnings);
+        for p in found.problems {
             problems.push(p);
         }
     }
-    for w in &mut warnings {
-        w.sheet = w.file.as_ref().and_then(|f| year.sheets.get(f)).cloned();
-    }
+    name_sheets(&mut warnings, year);
     if options.strict {
-        for w in &warnings {
-            if matches!(
-                w.kind,
-                WarningKind::NotAppraised
-                    | WarningKind::RuleDisagrees
-                    | WarningKind::SmallPercentage
-                    | WarningKind::ValueOutsideRule
-            ) {
-                let mut p = Problem::new(
-                    w.file.clone().unwrap_or_default(),
-                    w.line.unwrap_or(0),
-                    0,
-                    tr!("stages-strict", message = w.message),
-                )
-                .in_sheet(w.sheet.as_deref());
-                p.subject = Some(tr!(
-                    "common-subject-unit-criterion",
-                    unit = w.unit.as_deref().unwrap_or("?"),
-                    criterion = w.criterion.as_deref().unwrap_or("?")
-                ));
-                problems.push(p);
-            }
-        }
+        strict_problems(&warnings, &mut problems);
     }
     totals::rank_all(criteria, &mut units);
-    warnings.sort_by(|a, b| {
-        let node_order = |w: &Warning| {
-            w.criterion
-                .as_deref()
-                .and_then(crate::criteria::Code::parse)
-        };
-        (&a.unit, node_order(a), a.kind, &a.message).cmp(&(
-            &b.unit,
-            node_order(b),
-            b.kind,
-            &b.message,
-        ))
-    });
-    let sipas_source = match delivered {
+    sort_warnings(&mut warnings);
+    let sipas_source = match run.delivered {
         Some(_) => SipasSource::Delivered,
         None => SipasSource::Questionnaires,
     };
@@ -604,4 +349,371 @@ pub fn compute_all(
         },
         problems,
     )
+}
+
+/// The year's files as the user named them, for the warnings and problems about a unit.
+struct Files {
+    self_assessment: String,
+    par_survey: String,
+    /// `sipas-results` when the results are delivered per unit, else `sipas-survey`.
+    sipas: String,
+}
+
+/// What the stages found about one unit besides its figures.
+#[derive(Default)]
+struct Findings {
+    warnings: Vec<Warning>,
+    problems: Vec<Problem>,
+}
+
+/// The leaves of one unit.
+struct Leaves {
+    /// Per node, the leaves only.
+    scores: Vec<Option<LeafScore>>,
+    /// The survey scores (0–100) of the survey leaves.
+    survey_scores: Vec<(u32, Exact)>,
+    /// The exact points of the leaves whose points are quotients, in node order.
+    exact: Vec<(usize, Exact)>,
+}
+
+impl Leaves {
+    /// A leaf whose points are a quotient: stored rounded once, kept exactly for the sums.
+    fn quotient(&mut self, i: usize, points: Exact, basis: Basis) -> LeafScore {
+        let leaf = LeafScore {
+            applicable: true,
+            points: points.to_decimal(),
+            basis,
+        };
+        self.exact.push((i, points));
+        leaf
+    }
+}
+
+/// A year's run: what every unit's stages read.
+struct Run<'a> {
+    criteria: &'a Criteria,
+    year: &'a Year,
+    options: Options,
+    files: Files,
+    /// The satisfaction results per unit, when delivered instead of the questionnaires.
+    delivered: Option<&'a inputs::Delivered>,
+    weights: survey::Weights,
+}
+
+impl<'a> Run<'a> {
+    fn new(criteria: &'a Criteria, year: &'a Year, options: Options) -> Self {
+        let delivered = year.sipas.delivered.as_ref();
+        let file = |name| year.files.get(name).cloned().unwrap_or_default();
+        let files = Files {
+            self_assessment: file(inputs::SELF_ASSESSMENT),
+            par_survey: file(inputs::PAR_SURVEY),
+            sipas: file(match delivered {
+                Some(_) => inputs::SIPAS_RESULTS,
+                None => inputs::SIPAS_SURVEY,
+            }),
+        };
+        Run {
+            criteria,
+            year,
+            options,
+            files,
+            delivered,
+            weights: survey::Weights::of(criteria),
+        }
+    }
+
+    /// Unit `u` through the four stages: satisfaction first (the sipas leaves need its index),
+    /// then the leaves (appraisal, survey, satisfaction), then totals, index and band.
+    fn unit(&self, u: usize) -> (UnitResult, Findings) {
+        let unit = &self.year.units[u];
+        let mut found = Findings::default();
+        let satisfaction = self.satisfaction(u, &mut found.warnings);
+        let valid = self.year.sipas.valid[u];
+        let below_minimum = u64::from(valid) < self.criteria.sipas.min_valid;
+        if below_minimum && satisfaction.index.is_some() {
+            let min = self.criteria.sipas.min_valid;
+            let message = tr!("stages-small-sample", count = valid, min = min);
+            found
+                .warnings
+                .push(self.sipas_warning(WarningKind::SmallSample, u, message));
+        }
+        self.unanswered_elements(u, &satisfaction, &mut found.warnings);
+        let leaves = self.leaves(u, &satisfaction, &mut found);
+        let (scores, par) = self.totals(u, &leaves, &mut found.problems);
+        let result = UnitResult {
+            unit: u,
+            code: unit.code.clone(),
+            name: unit.name.clone(),
+            group: unit.group,
+            scores,
+            survey_scores: leaves.survey_scores,
+            satisfaction,
+            valid,
+            invalid: self.year.sipas.invalid[u],
+            below_minimum,
+            par,
+            sipas_rank: Ranked::default(),
+        };
+        (result, found)
+    }
+
+    /// A warning about unit `u` and the satisfaction file.
+    fn sipas_warning(&self, kind: WarningKind, u: usize, message: String) -> Warning {
+        Warning {
+            kind,
+            unit: Some(self.year.units[u].code.clone()),
+            criterion: None,
+            file: Some(self.files.sipas.clone()),
+            sheet: None,
+            line: None,
+            message,
+        }
+    }
+
+    /// Stage 3: the unit's satisfaction index, from its questionnaires or as delivered; a
+    /// delivered index that is not the mean of its elements is said (the mean stands).
+    fn satisfaction(&self, u: usize, warnings: &mut Vec<Warning>) -> Satisfaction {
+        let Some(d) = self.delivered else {
+            return satisfaction::compute(self.criteria, |item, level| {
+                self.year.sipas.count(u, item, level)
+            });
+        };
+        let satisfaction = satisfaction::delivered(&d.elements[u], d.index[u]);
+        if let (Some(given), Some(exact)) = (d.index[u], &satisfaction.exact)
+            && d.elements[u].iter().any(Option::is_some)
+            && crate::decimal::publish(exact.to_decimal(), given.scale()) != given
+        {
+            let mean = crate::decimal::publish(exact.to_decimal(), given.scale() + 2);
+            warnings.push(Warning {
+                line: d.line[u].map(|l| l as usize),
+                ..self.sipas_warning(
+                    WarningKind::SipasIndexDisagrees,
+                    u,
+                    tr!("stages-sipas-index-disagrees", given = given, mean = mean),
+                )
+            });
+        }
+        satisfaction
+    }
+
+    /// The satisfaction elements the unit's index leaves out for want of answers (results
+    /// delivered with the unit's index alone leave out no element).
+    fn unanswered_elements(
+        &self,
+        u: usize,
+        satisfaction: &Satisfaction,
+        warnings: &mut Vec<Warning>,
+    ) {
+        if !satisfaction.elements.iter().any(Option::is_some) {
+            return;
+        }
+        for (e, element) in self.criteria.sipas.elements.iter().enumerate() {
+            if satisfaction.elements[e].is_some() {
+                continue;
+            }
+            let (code, name) = (&element.code, &element.name);
+            let message = match self.delivered {
+                Some(_) => tr!("stages-element-not-delivered", code = code, name = name),
+                None => tr!("stages-element-unanswered", code = code, name = name),
+            };
+            warnings.push(self.sipas_warning(WarningKind::ElementUnanswered, u, message));
+        }
+    }
+
+    /// Stages 1 and 2, and the satisfaction leaves: every leaf of the unit's tree scored from
+    /// its source, or scored 0 where the year gives nothing ([`Run::missing_leaf`]).
+    fn leaves(&self, u: usize, satisfaction: &Satisfaction, found: &mut Findings) -> Leaves {
+        let group = &self.criteria.groups[self.year.units[u].group];
+        let mut leaves = Leaves {
+            scores: vec![None; group.nodes.len()],
+            survey_scores: Vec::new(),
+            exact: Vec::new(),
+        };
+        for (i, node) in group.leaves() {
+            let score = self.leaf_score(u, i, node, satisfaction, &mut leaves, &mut found.warnings);
+            leaves.scores[i] = Some(score.unwrap_or_else(|| self.missing_leaf(u, i, node, found)));
+        }
+        leaves
+    }
+
+    /// Leaf `i` scored from its source: the appraisal row (stage 1), the officials' survey
+    /// (stage 2) or the satisfaction index; `None` when the year gives nothing to score.
+    fn leaf_score(
+        &self,
+        u: usize,
+        i: usize,
+        node: &Node,
+        satisfaction: &Satisfaction,
+        leaves: &mut Leaves,
+        warnings: &mut Vec<Warning>,
+    ) -> Option<LeafScore> {
+        let unit = &self.year.units[u];
+        match node.source? {
+            Source::Appraisal => self.year.row(u, i).and_then(|row| {
+                appraisal::score(node, row, &unit.code, &self.files.self_assessment, warnings)
+            }),
+            Source::Survey => {
+                let score =
+                    survey::leaf_score(self.criteria, &self.weights, unit.group, i, |rg, q, o| {
+                        self.year.par_survey.count(u, rg, q, o)
+                    })?;
+                let points = survey::points(node, &score);
+                leaves.survey_scores.push((i as u32, score));
+                Some(leaves.quotient(i, points, Basis::Survey))
+            }
+            Source::Sipas => {
+                let index = satisfaction.exact.as_ref()?;
+                Some(leaves.quotient(i, survey::points(node, index), Basis::Sipas))
+            }
+        }
+    }
+
+    /// A leaf the year gives nothing to score: 0 points, with a warning under `--missing
+    /// zero`, else a problem; nothing more when its reader refused the rows (and said so).
+    fn missing_leaf(&self, u: usize, i: usize, node: &Node, found: &mut Findings) -> LeafScore {
+        let refused = match node.source {
+            Some(Source::Appraisal) => self.year.unreadable.contains(&(u, Some(i))),
+            _ => self.year.unreadable.contains(&(u, None)),
+        };
+        if !refused {
+            let code = &self.year.units[u].code;
+            let sipas_delivered = self.delivered.is_some();
+            let (file, what) = match node.source {
+                Some(Source::Survey) => (&self.files.par_survey, tr!("stages-missing-survey")),
+                Some(Source::Sipas) if sipas_delivered => {
+                    (&self.files.sipas, tr!("stages-missing-sipas-results"))
+                }
+                Some(Source::Sipas) => (&self.files.sipas, tr!("stages-missing-sipas")),
+                _ => (&self.files.self_assessment, tr!("stages-missing-appraisal")),
+            };
+            if self.options.missing_zero {
+                found.warnings.push(Warning {
+                    kind: WarningKind::MissingScoredZero,
+                    unit: Some(code.clone()),
+                    criterion: Some(node.code.to_string()),
+                    file: Some(file.clone()),
+                    sheet: None,
+                    line: None,
+                    message: tr!("stages-missing-zero", what = what),
+                });
+            } else {
+                let hint = match node.source {
+                    Some(Source::Survey) => tr!("stages-missing-survey-hint"),
+                    Some(Source::Sipas) if sipas_delivered => {
+                        tr!("stages-missing-sipas-results-hint")
+                    }
+                    Some(Source::Sipas) => tr!("stages-missing-sipas-hint"),
+                    _ => tr!("stages-missing-appraisal-hint"),
+                };
+                let subject = tr!(
+                    "common-subject-unit-criterion",
+                    unit = code,
+                    criterion = node.code.to_string()
+                );
+                found.problems.push(
+                    Problem::new(file.clone(), 0, 0, what)
+                        .subject(subject)
+                        .hint(hint),
+                );
+            }
+        }
+        LeafScore {
+            applicable: true,
+            points: Decimal::ZERO,
+            basis: Basis::MissingZero,
+        }
+    }
+
+    /// Stage 4 but the ranks: the points and maximum of every node, the unit's PAR total,
+    /// index and band; a unit with nothing applicable is a problem.
+    fn totals(
+        &self,
+        u: usize,
+        leaves: &Leaves,
+        problems: &mut Vec<Problem>,
+    ) -> (Vec<NodeScore>, Par) {
+        let unit = &self.year.units[u];
+        let group = &self.criteria.groups[unit.group];
+        let (nodes, sum) = totals::node_totals(group, &leaves.scores, &leaves.exact);
+        let mut par = totals::par(
+            self.criteria,
+            group,
+            &nodes,
+            &leaves.scores,
+            &leaves.exact,
+            &sum,
+            &self.year.deductions[u],
+        );
+        par.band = totals::band(self.criteria, par.index);
+        if par.max.is_zero() {
+            problems.push(
+                Problem::new(&self.files.self_assessment, 0, 0, tr!("stages-no-maximum"))
+                    .subject(tr!("common-subject-unit", unit = unit.code)),
+            );
+        }
+        let scores = nodes
+            .iter()
+            .zip(&leaves.scores)
+            .map(|(n, l)| NodeScore {
+                points: n.points,
+                max: n.max,
+                basis: l.map(|l| l.basis),
+                applicable: l.is_some_and(|l| l.applicable),
+            })
+            .collect();
+        (scores, par)
+    }
+}
+
+/// The sheet each warning's file was read from, where it is a workbook.
+fn name_sheets(warnings: &mut [Warning], year: &Year) {
+    for w in warnings {
+        w.sheet = w.file.as_ref().and_then(|f| year.sheets.get(f)).cloned();
+    }
+}
+
+/// With `--strict`, the warnings that are errors: not appraised, rule disagreements, small
+/// percentages and values outside the rule.
+fn strict_problems(warnings: &[Warning], problems: &mut inputs::Problems) {
+    for w in warnings {
+        if !matches!(
+            w.kind,
+            WarningKind::NotAppraised
+                | WarningKind::RuleDisagrees
+                | WarningKind::SmallPercentage
+                | WarningKind::ValueOutsideRule
+        ) {
+            continue;
+        }
+        let mut p = Problem::new(
+            w.file.clone().unwrap_or_default(),
+            w.line.unwrap_or(0),
+            0,
+            tr!("stages-strict", message = w.message),
+        )
+        .in_sheet(w.sheet.as_deref());
+        p.subject = Some(tr!(
+            "common-subject-unit-criterion",
+            unit = w.unit.as_deref().unwrap_or("?"),
+            criterion = w.criterion.as_deref().unwrap_or("?")
+        ));
+        problems.push(p);
+    }
+}
+
+/// Warnings by unit, then criterion in tree order, kind and message.
+fn sort_warnings(warnings: &mut [Warning]) {
+    let node_order = |w: &Warning| {
+        w.criterion
+            .as_deref()
+            .and_then(crate::criteria::Code::parse)
+    };
+    warnings.sort_by(|a, b| {
+        (&a.unit, node_order(a), a.kind, &a.message).cmp(&(
+            &b.unit,
+            node_order(b),
+            b.kind,
+            &b.message,
+        ))
+    });
 }

@@ -63,7 +63,7 @@ pub struct Par {
     /// total × 100 / max.
     pub index: Decimal,
     pub rank: Ranked,
-    /// Band of the published index.
+    /// Band of the published index ([`band`]).
     pub band: Option<String>,
 }
 
@@ -130,7 +130,7 @@ pub fn node_totals(
     (totals, Exact::from_decimal(sum_decimal).add(&sum_fraction))
 }
 
-/// The PAR total, maximum and index of a unit (rank and band are set by [`rank_all`]), from
+/// The PAR total, maximum and index of a unit (its band is [`band`], its rank [`rank_all`]), from
 /// its nodes and leaves ([`node_totals`]), the exact points of its quotient leaves and its
 /// exact sum of points.
 pub fn par(
@@ -201,7 +201,14 @@ pub fn par(
     par
 }
 
-/// Ranks every group on the PAR index and on SIPAS, and sets the bands.
+/// The band (xếp loại) of a PAR index, read on the published figure: 89.995 publishes as
+/// 90.00, an A by the national bands.
+pub fn band(criteria: &Criteria, index: Decimal) -> Option<String> {
+    let published = publish(index, criteria.publish.decimals);
+    criteria.band_of(published).map(|b| b.name.clone())
+}
+
+/// Ranks every group on the PAR index and on SIPAS.
 pub fn rank_all(criteria: &Criteria, units: &mut [UnitResult]) {
     use rayon::prelude::*;
     let decimals = criteria.publish.decimals;
@@ -237,8 +244,6 @@ pub fn rank_all(criteria: &Criteria, units: &mut [UnitResult]) {
         for ((&i, par_rank), sipas_rank) in group.iter().zip(par_ranks).zip(sipas_ranks) {
             units[i].par.rank = par_rank;
             units[i].sipas_rank = sipas_rank;
-            let published = publish(units[i].par.index, decimals);
-            units[i].par.band = criteria.band_of(published).map(|b| b.name.clone());
         }
     }
 }
