@@ -1,13 +1,13 @@
 //! What can go wrong, where, and the exit code it ends with.
 //!
 //! Validation collects every [`Problem`] before stopping; a run that fails ends with one
-//! [`Failure`], whose [`Failure::exit_code`] is documented in the README.
+//! [`Failure`], whose [`Failure::exit_code`] is documented in docs/errors.md.
 
 use std::fmt;
 
 use crate::tr;
 
-/// Exit codes, as documented in the README ("Exit codes").
+/// Exit codes, as documented in docs/errors.md.
 pub mod exit {
     /// Success.
     pub const OK: u8 = 0;

@@ -1,5 +1,5 @@
 //! The rules of a decision year: both criteria trees, the officials' survey, the satisfaction
-//! questionnaire, deductions, bands and publishing rules (method.md §2–§9).
+//! questionnaire, deductions, bands and publishing rules (docs/method.md §2–§8).
 //!
 //! A criteria file is TOML (see `criteria/README.md`); [`load`] reads and validates it,
 //! reporting every problem at once with its line and column.
@@ -326,15 +326,15 @@ impl Node {
     }
 }
 
-/// Where a leaf's points come from (method.md §4).
+/// Where a leaf's points come from (docs/method.md §3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Source {
-    /// Self-assessment as appraised by the council (§6).
+    /// Self-assessment as appraised by the council (§4).
     Appraisal,
-    /// The officials' sociological survey (§7).
+    /// The officials' sociological survey (§5).
     Survey,
-    /// The unit's satisfaction index (§8).
+    /// The unit's satisfaction index (§6).
     Sipas,
 }
 

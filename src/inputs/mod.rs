@@ -1,4 +1,4 @@
-//! The input files of a year (method.md §5), read and checked against the criteria.
+//! The input files of a year (docs/method.md §12), read and checked against the criteria.
 //!
 //! Every problem of every file is collected and reported together; the surveys are read as
 //! streams and tallied, so that memory grows with units and criteria, not with the number of

@@ -1,6 +1,6 @@
 //! An earlier year's results, read back from what `par-index compute` exported then (the JSON,
-//! the CSV of Phụ lục II or the workbook), for `--previous` (method.md §9: "given last year's
-//! export, the change of index and rank"). The CSV and the workbook are read through the one
+//! the CSV of Phụ lục II or the workbook), for `--previous` (the change of index and rank since
+//! last year's export: docs/outputs.md). The CSV and the workbook are read through the one
 //! table source, as the year's files are: any encoding and separator, every sheet.
 
 use std::collections::BTreeMap;

@@ -1,7 +1,7 @@
 //! `sipas-results.csv` (or a workbook): the satisfaction survey as the survey contractor
 //! delivers it, in place of the questionnaires (`sipas-survey.csv`): per unit the number of
 //! valid questionnaires and each element's index in %, and optionally the unit's index
-//! (method.md §8, "Survey delivered as results"). Columns: `unit` (Mã đơn vị), `valid` (Số
+//! (docs/method.md §6, "The survey delivered as results"). Columns: `unit` (Mã đơn vị), `valid` (Số
 //! phiếu hợp lệ), one per element of the questionnaire, named by its code (`TC`) or its name
 //! (`Tiếp cận dịch vụ`), and `index` (Chỉ số hài lòng), optional. Every figure is taken as
 //! exact as written.

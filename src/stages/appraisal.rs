@@ -1,4 +1,4 @@
-//! Stage 1 — appraisal points (method.md §6).
+//! Stage 1 — appraisal points (docs/method.md §4).
 //!
 //! The appraised points stand; without them the self points stand (the unit is *not
 //! appraised* for that leaf); without either, the rule scores the measured value. `N/A` takes

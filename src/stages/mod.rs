@@ -1,8 +1,8 @@
-//! The four stages of method.md: appraisal points (§6), survey points (§7), the satisfaction
-//! index (§8), and totals, index, rank and band (§9). Points typed are added as the decimals
+//! The four stages of docs/method.md: appraisal points (§4), survey points (§5), the satisfaction
+//! index (§6), and totals, index (§7), rank and band (§8). Points typed are added as the decimals
 //! they are; the method's quotients (means, scores, indices) are exact fractions
-//! ([`crate::exact`]), and every figure is stored as a decimal rounded once — exact whenever it
-//! has a finite decimal expansion. Nothing is rounded for publication here.
+//! ([`crate::exact`]), and every figure is stored as a decimal rounded once — exact whenever it has
+//! a finite decimal expansion. Nothing is rounded for publication here.
 
 pub mod appraisal;
 pub mod satisfaction;

@@ -1,4 +1,4 @@
-//! Stage 3 — the satisfaction index, SIPAS (method.md §8).
+//! Stage 3 — the satisfaction index, SIPAS (docs/method.md §6).
 //!
 //! Item index = 100 × satisfied answers / valid answers; element index = mean of its item
 //! indices (items with no valid answer left out); unit SIPAS = mean of its element indices
@@ -84,7 +84,7 @@ pub fn compute(criteria: &Criteria, count: impl Fn(usize, usize) -> u32) -> Sati
     }
 }
 
-/// SIPAS from results delivered per unit (method.md §8, "Survey delivered as results"): each
+/// SIPAS from results delivered per unit (docs/method.md §6, "The survey delivered as results"): each
 /// figure as exact as written; the unit's SIPAS is the mean of the element indices given, or
 /// the index given where no element is. No item is known.
 pub fn delivered(elements: &[Option<Decimal>], index: Option<Decimal>) -> Satisfaction {

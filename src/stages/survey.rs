@@ -1,4 +1,4 @@
-//! Stage 2 — survey points from the officials' sociological survey (method.md §7).
+//! Stage 2 — survey points from the officials' sociological survey (docs/method.md §5).
 //!
 //! For unit u and survey leaf L: for each respondent group g and question q of L,
 //! m(g,q) = mean weight of the valid answers; m(g) = mean of m(g,q) over the questions with

@@ -1,4 +1,4 @@
-//! Stage 4 — totals, index, rank and band (method.md §9).
+//! Stage 4 — totals, index, rank and band (docs/method.md §7–§8).
 //!
 //! Points of a criterion, a field and the total are sums of their applicable children;
 //! deductions (capped per kind and in total) come off the total, which never goes below 0.

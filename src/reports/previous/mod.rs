@@ -1,8 +1,8 @@
 //! An earlier year's results, read back from what `par-index compute` exported then (the JSON,
 //! the CSV of Phụ lục II or the workbook), and the change of each unit's PAR index and rank
-//! since (method.md §9: "given last year's export, the change of index and rank").
+//! since (docs/outputs.md, "--previous").
 //!
-//! Choices, written down in the README:
+//! Choices, written down in docs/outputs.md:
 //! - units are matched by code (trimmed, NFC);
 //! - the change of index is this year's published index minus last year's published index, so
 //!   that a reader can check it by subtracting the two annex columns;
