@@ -7,6 +7,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::common::*;
+use crate::workbook::csv_column;
 use roxmltree::{Document, Node};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -125,26 +126,6 @@ fn table(tbl: Node) -> Table {
         repeated,
         units,
     }
-}
-
-/// The CSV column a published column shows (see tests/it/workbook.rs).
-fn csv_column(csv_headers: &[String], published: &str) -> Option<usize> {
-    let find = |h: &str| csv_headers.iter().position(|x| x == h);
-    if let Some(c) = find(published) {
-        return Some(c);
-    }
-    if let Some((k, _)) = published.split_once(". ")
-        && k.chars().all(|c| c.is_ascii_digit())
-    {
-        return find(&format!("Lĩnh vực {k}"));
-    }
-    let lower: String = published
-        .chars()
-        .take(1)
-        .flat_map(char::to_lowercase)
-        .chain(published.chars().skip(1))
-        .collect();
-    find(&format!("Điểm {lower}")).or_else(|| find(&format!("{published} (%)")))
 }
 
 /// A figure as the document writes it, back in the CSV's form: the decimal comma a point, the

@@ -120,7 +120,7 @@ fn agree(csv: &str, book: &Data) -> bool {
 /// The CSV column a published column shows: the same header, or the field, source or element
 /// it names ("1. Công tác …" is "Lĩnh vực 1", "Thẩm định" is "Điểm thẩm định", "Tiếp cận dịch
 /// vụ" is "Tiếp cận dịch vụ (%)").
-fn csv_column(csv_headers: &[String], published: &str) -> Option<usize> {
+pub(crate) fn csv_column(csv_headers: &[String], published: &str) -> Option<usize> {
     let find = |h: &str| csv_headers.iter().position(|x| x == h);
     if let Some(c) = find(published) {
         return Some(c);

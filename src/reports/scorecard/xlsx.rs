@@ -376,19 +376,31 @@ fn lost_most(
         let Some(l) = e.nodes.iter().find(|l| &l.code == code) else {
             continue;
         };
-        let why = how(l, d);
-        let r = *row;
-        sheet.write_string_with_format(r, 0, &l.code, &f.text)?;
-        sheet.write_string_with_format(r, 1, &l.name, &f.wrapped)?;
-        figure(sheet, r, 2, Some(l.max), &f.number, f)?;
-        figure(sheet, r, 3, Some(l.points), &f.number, f)?;
-        figure(sheet, r, 4, Some(l.lost), &f.bold_number, f)?;
-        merged(sheet, r, 5, LAST, &why, &f.wrapped)?;
-        tall(sheet, r, lines(&l.name, 50).max(lines(&why, 44)))?;
+        criterion_row(sheet, *row, l, [l.max, l.points, l.lost], &how(l, d), f)?;
         *row += 1;
     }
     *row += 1;
     Ok(())
+}
+
+/// A criterion's row of parts 4 and 5: its code and name, three figures (the last in bold)
+/// and a text across the last columns.
+fn criterion_row(
+    sheet: &mut Worksheet,
+    r: u32,
+    l: &NodeLine,
+    figures: [Decimal; 3],
+    text: &str,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    sheet.write_string_with_format(r, 0, &l.code, &f.text)?;
+    sheet.write_string_with_format(r, 1, &l.name, &f.wrapped)?;
+    for (k, v) in figures.into_iter().enumerate() {
+        let format = if k == 2 { &f.bold_number } else { &f.number };
+        figure(sheet, r, 2 + k as u16, Some(v), format, f)?;
+    }
+    merged(sheet, r, 5, LAST, text, &f.wrapped)?;
+    tall(sheet, r, lines(&l.name, 50).max(lines(text, 44)))
 }
 
 /// 5. The criteria furthest behind the group's best, with the units that have it.
@@ -430,15 +442,8 @@ fn behind(
     let p = |v: Decimal| crate::decimal::publish(v, d);
     for b in behind.iter().take(shown) {
         let l = &e.nodes[b.node];
-        let holders = holders(b);
-        let r = *row;
-        sheet.write_string_with_format(r, 0, &l.code, &f.text)?;
-        sheet.write_string_with_format(r, 1, &l.name, &f.wrapped)?;
-        figure(sheet, r, 2, Some(l.points), &f.number, f)?;
-        figure(sheet, r, 3, Some(p(b.best)), &f.number, f)?;
-        figure(sheet, r, 4, Some(p(b.behind)), &f.bold_number, f)?;
-        merged(sheet, r, 5, LAST, &holders, &f.wrapped)?;
-        tall(sheet, r, lines(&l.name, 50).max(lines(&holders, 44)))?;
+        let figures = [l.points, p(b.best), p(b.behind)];
+        criterion_row(sheet, *row, l, figures, &holders(b), f)?;
         *row += 1;
     }
     *row += 1;
