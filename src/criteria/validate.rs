@@ -261,9 +261,45 @@ fn sipas(c: &mut Checker, raw: S<RawSipas>) -> Sipas {
     let span = raw.span();
     let raw = raw.into_inner();
     let provenance = c.provenance(&raw.provenance, "sipas");
+    let (levels, scale) = sipas_scale(c, raw.scale, &span);
+    let satisfied = satisfied(c, &raw.satisfied, &levels);
+    let min_valid = *raw.min_valid.get_ref();
+    if min_valid < 0 {
+        c.at(
+            raw.min_valid.span(),
+            None,
+            tr!("criteria-negative", key = "min_valid", value = min_valid),
+        );
+    }
+    // codes of elements and ids of items are unique across the questionnaire
+    let (mut codes, mut ids) = (BTreeSet::new(), BTreeSet::new());
+    let elements: Vec<Element> = raw
+        .elements
+        .into_iter()
+        .map(|e| element(c, e, &mut codes, &mut ids))
+        .collect();
+    if elements.is_empty() {
+        c.at(span, None, tr!("criteria-sipas-no-element"));
+    }
+    Sipas {
+        satisfied,
+        min_valid: min_valid.max(0) as u64,
+        scale,
+        elements,
+        provenance,
+        note: raw.note,
+    }
+}
+
+/// The satisfaction scale: levels from 0 to 100, each once, at least one and at most 50.
+fn sipas_scale(
+    c: &mut Checker,
+    raw: Vec<S<RawSipasLevel>>,
+    span: &Range<usize>,
+) -> (BTreeSet<i64>, Vec<SipasLevel>) {
     let mut levels = BTreeSet::new();
     let mut scale = Vec::new();
-    for l in raw.scale {
+    for l in raw {
         let lspan = l.span();
         let l = l.into_inner();
         if !(0..=100).contains(&l.level) {
@@ -295,11 +331,16 @@ fn sipas(c: &mut Checker, raw: S<RawSipas>) -> Sipas {
             tr!("criteria-sipas-scale-too-long", count = scale.len()),
         );
     }
+    (levels, scale)
+}
+
+/// The levels that count as satisfied: levels of the scale, at least one.
+fn satisfied(c: &mut Checker, raw: &S<Vec<i64>>, levels: &BTreeSet<i64>) -> Vec<u32> {
     let mut satisfied = Vec::new();
-    for &s in raw.satisfied.get_ref() {
+    for &s in raw.get_ref() {
         if !levels.contains(&s) {
             c.at(
-                raw.satisfied.span(),
+                raw.span(),
                 None,
                 tr!("criteria-satisfied-unknown", level = s),
             );
@@ -307,87 +348,70 @@ fn sipas(c: &mut Checker, raw: S<RawSipas>) -> Sipas {
         satisfied.push(s.clamp(0, 100) as u32);
     }
     if satisfied.is_empty() {
-        c.at(raw.satisfied.span(), None, tr!("criteria-satisfied-none"));
+        c.at(raw.span(), None, tr!("criteria-satisfied-none"));
     }
-    let min_valid = *raw.min_valid.get_ref();
-    if min_valid < 0 {
+    satisfied
+}
+
+/// An element of the questionnaire: a code given once, at least one item, each item's id a
+/// usable column name given once in the whole questionnaire.
+fn element(
+    c: &mut Checker,
+    raw: S<RawElement>,
+    codes: &mut BTreeSet<String>,
+    ids: &mut BTreeSet<String>,
+) -> Element {
+    let espan = raw.span();
+    let e = raw.into_inner();
+    let code = normalize_key(&e.code);
+    let subject = tr!("criteria-subject-element", code = code);
+    if code.is_empty() {
         c.at(
-            raw.min_valid.span(),
-            None,
-            tr!("criteria-negative", key = "min_valid", value = min_valid),
+            espan.clone(),
+            Some(subject.clone()),
+            tr!("criteria-element-code-empty"),
         );
     }
-    let mut codes = BTreeSet::new();
-    let mut ids = BTreeSet::new();
-    let mut elements = Vec::new();
-    for e in raw.elements {
-        let espan = e.span();
-        let e = e.into_inner();
-        let code = normalize_key(&e.code);
-        let subject = tr!("criteria-subject-element", code = code);
-        if code.is_empty() {
+    if !codes.insert(code.clone()) {
+        c.at(
+            espan.clone(),
+            Some(subject.clone()),
+            tr!("criteria-element-duplicate"),
+        );
+    }
+    let provenance = c.provenance(&e.provenance, &subject);
+    if e.items.is_empty() {
+        c.at(espan, Some(subject), tr!("criteria-element-no-item"));
+    }
+    let mut items = Vec::new();
+    for item in e.items {
+        let ispan = item.span();
+        let item = item.into_inner();
+        let id = normalize_key(&item.id);
+        if let Some(why) = bad_column_name(&id) {
             c.at(
-                espan.clone(),
-                Some(subject.clone()),
-                tr!("criteria-element-code-empty"),
+                ispan.clone(),
+                Some(tr!("criteria-subject-item", id = id)),
+                why,
             );
         }
-        if !codes.insert(code.clone()) {
+        if !ids.insert(id.clone()) {
             c.at(
-                espan.clone(),
-                Some(subject.clone()),
-                tr!("criteria-element-duplicate"),
+                ispan,
+                Some(tr!("criteria-subject-item", id = id)),
+                tr!("criteria-item-duplicate"),
             );
         }
-        let provenance = c.provenance(&e.provenance, &subject);
-        if e.items.is_empty() {
-            c.at(
-                espan.clone(),
-                Some(subject.clone()),
-                tr!("criteria-element-no-item"),
-            );
-        }
-        let mut items = Vec::new();
-        for item in e.items {
-            let ispan = item.span();
-            let item = item.into_inner();
-            let id = normalize_key(&item.id);
-            if let Some(why) = bad_column_name(&id) {
-                c.at(
-                    ispan.clone(),
-                    Some(tr!("criteria-subject-item", id = id)),
-                    why,
-                );
-            }
-            if !ids.insert(id.clone()) {
-                c.at(
-                    ispan,
-                    Some(tr!("criteria-subject-item", id = id)),
-                    tr!("criteria-item-duplicate"),
-                );
-            }
-            items.push(Item {
-                id,
-                text: item.text,
-            });
-        }
-        elements.push(Element {
-            code,
-            name: e.name,
-            items,
-            provenance,
+        items.push(Item {
+            id,
+            text: item.text,
         });
     }
-    if elements.is_empty() {
-        c.at(span, None, tr!("criteria-sipas-no-element"));
-    }
-    Sipas {
-        satisfied,
-        min_valid: min_valid.max(0) as u64,
-        scale,
-        elements,
+    Element {
+        code,
+        name: e.name,
+        items,
         provenance,
-        note: raw.note,
     }
 }
 
