@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
 
-use super::{Criteria, Group, Interval, Rule};
+use super::{Criteria, Group, Interval, Level, Measure, Rule, RuleBand};
 use crate::tr;
 
 /// The comment lines that open a criteria file, up to its first key or table (blank lines
@@ -213,40 +213,12 @@ fn group(out: &mut String, g: &Group) {
                 Rule::Free {
                     allowed: Some(values),
                 } => {
-                    let values: Vec<String> = values.iter().map(|v| number(*v)).collect();
-                    let _ = writeln!(out, "allowed = [{}]", values.join(", "));
+                    let _ = writeln!(out, "allowed = [{}]", allowed(values).join(", "));
                 }
-                Rule::Levels { levels } => {
-                    let levels: Vec<String> = levels
-                        .iter()
-                        .map(|l| {
-                            format!(
-                                "{{ name = {}, points = {} }}",
-                                string(&l.name),
-                                number(l.points)
-                            )
-                        })
-                        .collect();
-                    list(out, "levels", &levels);
-                }
-                Rule::Bands { on, bands } => {
-                    let on = match on {
-                        super::Measure::Percent => "percent",
-                        super::Measure::Count => "count",
-                    };
-                    let _ = writeln!(out, "on = {}", string(on));
-                    let bands: Vec<String> = bands
-                        .iter()
-                        .map(|b| {
-                            let mut parts: Vec<String> = bounds(&b.interval)
-                                .into_iter()
-                                .map(|(k, v)| format!("{k} = {v}"))
-                                .collect();
-                            parts.push(format!("points = {}", number(b.points)));
-                            format!("{{ {} }}", parts.join(", "))
-                        })
-                        .collect();
-                    list(out, "bands", &bands);
+                Rule::Levels { levels: l } => list(out, "levels", &levels(l)),
+                Rule::Bands { on, bands: b } => {
+                    let _ = writeln!(out, "on = {}", string(measure(*on)));
+                    list(out, "bands", &bands(b));
                 }
             }
         }
@@ -284,41 +256,53 @@ pub fn rule_parameters(rule: &Rule) -> String {
         Rule::Free { allowed: None } | Rule::Proportional => String::new(),
         Rule::Free {
             allowed: Some(values),
-        } => {
-            let values: Vec<String> = values.iter().map(|v| number(*v)).collect();
-            format!("allowed = [{}]", values.join(", "))
-        }
-        Rule::Levels { levels } => {
-            let levels: Vec<String> = levels
-                .iter()
-                .map(|l| {
-                    format!(
-                        "{{ name = {}, points = {} }}",
-                        string(&l.name),
-                        number(l.points)
-                    )
-                })
+        } => format!("allowed = [{}]", allowed(values).join(", ")),
+        Rule::Levels { levels: l } => format!("levels = [{}]", levels(l).join(", ")),
+        Rule::Bands { on, bands: b } => format!(
+            "on = {}, bands = [{}]",
+            string(measure(*on)),
+            bands(b).join(", ")
+        ),
+    }
+}
+
+// The entries of a rule's lists, as TOML writes them, for the criteria file and the workbook.
+
+fn allowed(values: &[Decimal]) -> Vec<String> {
+    values.iter().map(|v| number(*v)).collect()
+}
+
+fn levels(levels: &[Level]) -> Vec<String> {
+    levels
+        .iter()
+        .map(|l| {
+            format!(
+                "{{ name = {}, points = {} }}",
+                string(&l.name),
+                number(l.points)
+            )
+        })
+        .collect()
+}
+
+fn bands(bands: &[RuleBand]) -> Vec<String> {
+    bands
+        .iter()
+        .map(|b| {
+            let mut parts: Vec<String> = bounds(&b.interval)
+                .into_iter()
+                .map(|(k, v)| format!("{k} = {v}"))
                 .collect();
-            format!("levels = [{}]", levels.join(", "))
-        }
-        Rule::Bands { on, bands } => {
-            let on = match on {
-                super::Measure::Percent => "percent",
-                super::Measure::Count => "count",
-            };
-            let bands: Vec<String> = bands
-                .iter()
-                .map(|b| {
-                    let mut parts: Vec<String> = bounds(&b.interval)
-                        .into_iter()
-                        .map(|(k, v)| format!("{k} = {v}"))
-                        .collect();
-                    parts.push(format!("points = {}", number(b.points)));
-                    format!("{{ {} }}", parts.join(", "))
-                })
-                .collect();
-            format!("on = {}, bands = [{}]", string(on), bands.join(", "))
-        }
+            parts.push(format!("points = {}", number(b.points)));
+            format!("{{ {} }}", parts.join(", "))
+        })
+        .collect()
+}
+
+fn measure(on: Measure) -> &'static str {
+    match on {
+        Measure::Percent => "percent",
+        Measure::Count => "count",
     }
 }
 
